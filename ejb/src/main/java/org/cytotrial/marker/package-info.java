@@ -1,0 +1,2 @@
+/** The marker catalogue (codes, units, plausible ranges) and lab/immune-marker results. */
+package org.cytotrial.marker;

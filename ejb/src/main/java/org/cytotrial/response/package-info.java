@@ -1,0 +1,2 @@
+/** Tumour lesions, measurements and the investigator's response assessments. */
+package org.cytotrial.response;

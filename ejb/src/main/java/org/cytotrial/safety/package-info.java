@@ -1,0 +1,2 @@
+/** Safety: adverse events graded by CTCAE. */
+package org.cytotrial.safety;

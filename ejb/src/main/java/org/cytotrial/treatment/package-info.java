@@ -1,0 +1,2 @@
+/** Study treatment exposure (SDTM EX). */
+package org.cytotrial.treatment;

@@ -1,0 +1,2 @@
+/** Subject visits against the study's visit schedule. */
+package org.cytotrial.visit;

@@ -1,0 +1,81 @@
+package org.cytotrial.web.api;
+
+import jakarta.ejb.EJBException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.cytotrial.exchange.StudyImportRejectedException;
+import org.cytotrial.platform.ConflictException;
+import org.cytotrial.platform.InvalidInputException;
+import org.cytotrial.platform.NotFoundException;
+import org.cytotrial.security.AccessDeniedException;
+
+/**
+ * Turns the services' typed exceptions into HTTP answers in one place: 401/403 access, 404 not
+ * found (or not visible), 409 conflict, 422 invalid input or rejected import. Anything else is
+ * a 500 whose body names an incident id that is also in the server log, never a stack trace.
+ */
+@Provider
+public class ErrorMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable thrown) {
+        Throwable e = unwrap(thrown);
+        if (e instanceof WebApplicationException web) {
+            Response original = web.getResponse();
+            return json(original.getStatus(), web.getMessage());
+        }
+        if (e instanceof StudyImportRejectedException rejected) {
+            return Response.status(422).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new ApiError(422, rejected.getMessage(), List.of(), rejected.getProblems(), rejected.getTotal()))
+                    .build();
+        }
+        if (e instanceof InvalidInputException invalid) {
+            return Response.status(422).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new ApiError(422, invalid.getMessage(), invalid.getErrors(), List.of(), null))
+                    .build();
+        }
+        if (e instanceof AccessDeniedException denied) {
+            if (!denied.isAuthenticated()) {
+                return Response.status(401).header("WWW-Authenticate", "Basic realm=\"Cytotrial\"")
+                        .type(MediaType.APPLICATION_JSON_TYPE).entity(ApiError.of(401, denied.getMessage())).build();
+            }
+            return json(403, denied.getMessage());
+        }
+        if (e instanceof NotFoundException) {
+            return json(404, e.getMessage());
+        }
+        if (e instanceof ConflictException) {
+            return json(409, e.getMessage());
+        }
+        if (e instanceof OptimisticLockException) {
+            return json(409, "Someone else saved this record first; reload it and apply your change again");
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Incident " + incident, thrown);
+        return json(500, "Internal error; incident " + incident + " is in the server log");
+    }
+
+    private static Response json(int status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(ApiError.of(status, message)).build();
+    }
+
+    static Throwable unwrap(Throwable thrown) {
+        Throwable e = thrown;
+        while ((e instanceof EJBException || e instanceof jakarta.transaction.RollbackException
+                || e.getClass().getName().equals("jakarta.transaction.TransactionalException"))
+                && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
+    }
+}

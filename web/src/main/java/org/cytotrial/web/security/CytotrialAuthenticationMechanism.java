@@ -1,0 +1,130 @@
+package org.cytotrial.web.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.cytotrial.security.UserAccount;
+import org.cytotrial.security.UserDirectory;
+
+/**
+ * One authentication mechanism for the whole application, over one identity store:
+ * <ul>
+ *   <li>pages: form login ({@code login.xhtml}); the session remembers the user, and its id is
+ *       renewed at login so that a session fixed before login is worthless;</li>
+ *   <li>REST ({@code /api/*}): HTTP Basic on every call, never the session cookie, so that a
+ *       page a user visits cannot make state-changing API calls on their behalf (CSRF);
+ *       unauthenticated calls get 401 with a Basic challenge.</li>
+ * </ul>
+ * Every request re-reads the account, so a disabled user or a changed role takes effect at once.
+ */
+@ApplicationScoped
+public class CytotrialAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    static final String SESSION_USER = "cytotrial.user";
+    public static final String LOGIN_PAGE = "/login.xhtml";
+
+    @Inject
+    private IdentityStoreHandler identityStore;
+
+    @Inject
+    private UserDirectory directory;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        boolean api = path(request).startsWith("/api/");
+
+        Credential submitted = context.getAuthParameters().getCredential();
+        if (context.isAuthenticationRequest() && submitted != null) {
+            return formLogin(request, context, submitted);
+        }
+
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return basicLogin(authorization.substring(6).trim(), response, context, api);
+        }
+
+        if (!api) {
+            HttpSession session = request.getSession(false);
+            Object username = session == null ? null : session.getAttribute(SESSION_USER);
+            if (username instanceof String name) {
+                Optional<UserAccount> account = directory.account(name);
+                if (account.isPresent()) {
+                    return context.notifyContainerAboutLogin(name, groups(account.get()));
+                }
+                session.invalidate();
+            }
+        }
+
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        if (api) {
+            return challenge(response, context);
+        }
+        String next = path(request) + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        return context.redirect(request.getContextPath() + LOGIN_PAGE + "?next="
+                + URLEncoder.encode(next, StandardCharsets.UTF_8));
+    }
+
+    private AuthenticationStatus formLogin(HttpServletRequest request, HttpMessageContext context, Credential credential) {
+        CredentialValidationResult result = identityStore.validate(credential);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return context.responseUnauthorized();
+        }
+        HttpSession old = request.getSession(false);
+        if (old != null) {
+            request.changeSessionId();
+        }
+        request.getSession(true).setAttribute(SESSION_USER, result.getCallerPrincipal().getName());
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    private AuthenticationStatus basicLogin(String encoded, HttpServletResponse response, HttpMessageContext context,
+            boolean api) {
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return challenge(response, context);
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            return challenge(response, context);
+        }
+        CredentialValidationResult result = identityStore.validate(
+                new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1)));
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return challenge(response, context);
+        }
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    private static AuthenticationStatus challenge(HttpServletResponse response, HttpMessageContext context) {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"Cytotrial\", charset=\"UTF-8\"");
+        return context.responseUnauthorized();
+    }
+
+    private static Set<String> groups(UserAccount account) {
+        return account.roles().stream().map(Enum::name).collect(Collectors.toSet());
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+}
