@@ -70,7 +70,7 @@ public class Subject {
     private String ageUnit;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 1)
+    @Column(nullable = false, length = 20)
     private Sex sex;
 
     @Column(length = 3)

@@ -97,7 +97,7 @@ create table subject (
     death_flag       boolean      not null default false,
     age              integer,
     age_unit         varchar(10),
-    sex              varchar(1)   not null,
+    sex              varchar(20)  not null,
     country          varchar(3),
     version          bigint       not null default 0,
     constraint subject_usubjid_unique unique (study_id, usubjid),

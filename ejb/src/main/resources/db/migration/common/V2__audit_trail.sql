@@ -54,7 +54,7 @@ create table subject_aud (
     id bigint not null, rev bigint not null references audit_revision (id), revtype smallint,
     study_id bigint, usubjid varchar(60), subjid varchar(40), site_id bigint, arm_id bigint,
     consent_date date, first_dose_date date, end_date date, death_date date, death_flag boolean,
-    age integer, age_unit varchar(10), sex varchar(1), country varchar(3), version bigint,
+    age integer, age_unit varchar(10), sex varchar(20), country varchar(3), version bigint,
     primary key (id, rev)
 );
 

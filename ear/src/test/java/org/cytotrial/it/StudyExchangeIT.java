@@ -1,0 +1,195 @@
+package org.cytotrial.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import org.cytotrial.it.support.Api;
+import org.cytotrial.it.support.Database;
+import org.cytotrial.it.support.Deployments;
+import org.cytotrial.it.support.It;
+import org.cytotrial.it.support.StudyZips;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Study import and export over REST, against PostgreSQL: all or nothing, and a faithful round trip. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class StudyExchangeIT {
+
+    private static final Api ADMIN = Api.as("admin");
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.ear();
+    }
+
+    @Test
+    void importCreatesTheStudyWithEverything() {
+        String code = It.uniqueCode("IMP");
+        Api.Answer answer = ADMIN.post("/api/studies?code=" + code, "application/zip", StudyZips.demo("RECIST-DEMO"));
+        assertEquals(201, answer.status(), answer.text());
+        assertTrue(answer.header("Location").endsWith("/api/studies/" + code));
+        JsonObject summary = answer.json();
+        assertEquals(code, summary.getString("study"));
+        assertEquals(24, summary.getInt("subjects"));
+
+        JsonObject study = ADMIN.get("/api/studies/" + code).json();
+        assertEquals("RECIST 1.1", study.getString("responseCriteria"));
+        assertEquals(10.0, study.getJsonNumber("mrLowPercent").doubleValue());
+        assertEquals(2, study.getJsonArray("arms").size());
+        assertEquals(24, study.getInt("subjects"));
+        assertEquals(310, Database.count("select count(*) from lesion_measurement m join lesion l on l.id = m.lesion_id"
+                + " join subject s on s.id = l.subject_id join study st on st.id = s.study_id where st.code = ?", code));
+        assertEquals(144, Database.count("select count(*) from lab_result r join subject s on s.id = r.subject_id"
+                + " join study st on st.id = s.study_id where st.code = ? and not r.derived", code));
+        // the import is in the audit trail, under one revision that says who and why
+        assertEquals(1, Database.count("select count(distinct a.rev) from subject_aud a join subject s on s.id = a.id"
+                + " join study st on st.id = s.study_id where st.code = ?", code));
+        assertEquals(1, Database.count("select count(*) from audit_revision r where r.username = 'admin'"
+                + " and r.reason like ? and exists (select 1 from subject_aud a where a.rev = r.id)",
+                "Study " + code + " imported%"));
+    }
+
+    @Test
+    void importStandardisesUnitsAndDerivesTheCd4Cd8Ratio() {
+        String code = It.uniqueCode("STD");
+        assertEquals(201, ADMIN.post("/api/studies?code=" + code, "application/zip", StudyZips.demo("IL2-MM")).status());
+        // HGB entered in g/dL is kept as entered and standardised to g/L
+        assertEquals(43, Database.count("select count(*) from lab_result r join subject s on s.id = r.subject_id"
+                + " join study st on st.id = s.study_id where st.code = ? and r.test_code = 'HGB'"
+                + " and r.original_unit = 'g/dL' and r.standard_unit = 'g/L'"
+                + " and abs(r.standard_value - 10 * cast(r.original_value as double precision)) < 1e-9", code));
+        long visitsWithBoth = Database.count("select count(*) from lab_result a join lab_result b on a.visit_id = b.visit_id"
+                + " join subject s on s.id = a.subject_id join study st on st.id = s.study_id"
+                + " where st.code = ? and a.test_code = 'CD4' and b.test_code = 'CD8'", code);
+        assertTrue(visitsWithBoth > 0);
+        assertEquals(visitsWithBoth, Database.count("select count(*) from lab_result r join lab_result a"
+                + " on a.visit_id = r.visit_id and a.test_code = 'CD4' join lab_result b on b.visit_id = r.visit_id"
+                + " and b.test_code = 'CD8' join subject s on s.id = r.subject_id join study st on st.id = s.study_id"
+                + " where st.code = ? and r.test_code = 'CD4/CD8' and r.derived"
+                + " and abs(r.standard_value - a.standard_value / b.standard_value) < 1e-9", code));
+    }
+
+    @Test
+    void exportReproducesTheImportedFilesAndSurvivesARoundTrip() {
+        for (String demo : new String[] {"IL2-MM", "RECIST-DEMO"}) {
+            String first = It.uniqueCode("RT1");
+            assertEquals(201, ADMIN.post("/api/studies?code=" + first, "application/zip", StudyZips.demo(demo)).status());
+            Api.Answer export = ADMIN.get("/api/studies/" + first + "/sdtm.zip");
+            assertEquals(200, export.status());
+            assertEquals("application/zip", export.header("Content-Type"));
+            Map<String, String> exported = StudyZips.unzip(export.bytes());
+
+            // what went in comes out, values as entered (LB gains its standardised columns)
+            Map<String, String> original = StudyZips.demoFiles(demo);
+            assertEquals(original.keySet(), exported.keySet());
+            for (String file : original.keySet()) {
+                String expected = original.get(file).replace(demo + ",", first + ",");
+                String actual = exported.get(file);
+                if (file.equals("LB.csv")) {
+                    actual = actual.lines().map(l -> l.substring(0, nthComma(l, 12))).collect(Collectors.joining("\n", "", "\n"));
+                }
+                assertEquals(expected, actual, demo + " " + file);
+            }
+
+            // export → import under a new code → export: identical files
+            String second = It.uniqueCode("RT2");
+            byte[] firstZip = export.bytes();
+            assertEquals(201, ADMIN.post("/api/studies?code=" + second, "application/zip", firstZip).status());
+            Map<String, String> again = StudyZips.unzip(ADMIN.get("/api/studies/" + second + "/sdtm.zip").bytes());
+            for (String file : exported.keySet()) {
+                assertEquals(exported.get(file).replace(first + ",", second + ","), again.get(file), demo + " " + file);
+            }
+        }
+    }
+
+    private static int nthComma(String line, int n) {
+        int index = -1;
+        for (int i = 0; i < n; i++) {
+            index = line.indexOf(',', index + 1);
+        }
+        return index;
+    }
+
+    @Test
+    void aStudyCodeCannotBeImportedTwice() {
+        String code = It.uniqueCode("TWICE");
+        assertEquals(201, ADMIN.post("/api/studies?code=" + code, "application/zip", StudyZips.demo("IL2-MM")).status());
+        assertRejected(StudyZips.demo("IL2-MM"), code, "already present");
+    }
+
+    @Test
+    void badUploadsAreRefusedWithEveryProblemAndNothingStored() {
+        assertRejected(new byte[0], null, "empty");
+        assertRejected("this is not a zip".getBytes(StandardCharsets.UTF_8), null, "not a zip");
+        assertRejected(StudyZips.zip(Map.of("README.txt", "hello")), null, "no SDTM CSV files");
+        assertRejected(StudyZips.zip(Map.of("../DM.csv", "x")), null, "unsafe entry name");
+
+        String bad = It.uniqueCode("BAD");
+        assertRejected(change("DM.csv", t -> t.replace("RFICDTC,RFSTDTC", "RFICDTC,FIRSTDOSE")), bad, "FIRSTDOSE",
+                "required column RFSTDTC is missing");
+        assertRejected(change("DM.csv", t -> t.replaceFirst("1991-03-11", "1991-13-45")), bad, "not a valid calendar date");
+        assertRejected(change("DM.csv", t -> t.replaceFirst("1991-03-11", "11/03/1991")), bad, "not an ISO 8601 date");
+        assertRejected(change("DM.csv", t -> t.replaceFirst(",F,RIL2LD", ",,RIL2LD")), bad, "a value is required");
+        assertRejected(change("DM.csv", t -> t.replace("IL2-MM-002,002", "IL2-MM-001,002")), bad, "appears twice");
+        assertRejected(change("RS.csv", t -> t.replaceFirst("IL2-MM-002,1,", "IL2-MM-999,1,")), bad, "IL2-MM-999 is not in DM.csv");
+        assertRejected(change("LB.csv", t -> t.replaceFirst("0.20,10\\^9/L", "0.20,mmol/L")), bad,
+                "unit 'mmol/L' is not accepted for EOS");
+        assertRejected(change("LB.csv", t -> t.replaceFirst("0.20,10\\^9/L", "900,10^9/L")), bad, "outside the plausible range");
+        assertRejected(change("AE.csv", t -> t.replaceFirst("Pyrexia,3", "Pyrexia,7")), bad, "CTCAE grade 7");
+    }
+
+    @Test
+    void everyProblemIsListedWithFileLineAndColumn() {
+        byte[] zip = change("LB.csv", t -> t.replaceFirst("0.20,10\\^9/L", "0.20,mmol/L").replaceFirst("31.8,%", "x,%"));
+        Api.Answer answer = ADMIN.post("/api/studies?code=" + It.uniqueCode("MANY"), "application/zip", zip);
+        assertEquals(422, answer.status());
+        JsonObject body = answer.json();
+        assertEquals(2, body.getInt("total"));
+        JsonObject unit = body.getJsonArray("problems").getJsonObject(0);
+        assertEquals("LB.csv", unit.getString("file"));
+        assertEquals(2, unit.getInt("line"));
+        assertEquals("LBORRESU", unit.getString("column"));
+        JsonObject value = body.getJsonArray("problems").getJsonObject(1);
+        assertEquals(3, value.getInt("line"));
+        assertEquals("LBORRES", value.getString("column"));
+    }
+
+    @Test
+    void anUploadOverTheLimitIsRefused() {
+        byte[] big = new byte[21 * 1024 * 1024];
+        assertRejected(big, null, "larger than the limit");
+    }
+
+    @Test
+    void onlyAnAdministratorImports() {
+        Api.Answer answer = Api.as("coordinator").post("/api/studies?code=" + It.uniqueCode("NO"), "application/zip",
+                StudyZips.demo("IL2-MM"));
+        assertEquals(403, answer.status());
+    }
+
+    private static byte[] change(String file, UnaryOperator<String> change) {
+        return StudyZips.demoWith("IL2-MM", file, change);
+    }
+
+    private static void assertRejected(byte[] zip, String code, String... expectedInMessage) {
+        Map<String, Long> before = Database.rowCounts();
+        Api.Answer answer = ADMIN.post("/api/studies" + (code == null ? "" : "?code=" + code), "application/zip", zip);
+        assertEquals(422, answer.status(), answer.text());
+        String body = answer.text();
+        for (String expected : expectedInMessage) {
+            assertTrue(body.contains(expected), "expected '" + expected + "' in " + body);
+        }
+        assertTrue(answer.json().getJsonArray("problems").size() > 0);
+        assertEquals(before, Database.rowCounts(), "a refused import must store nothing");
+    }
+}

@@ -1,0 +1,57 @@
+package org.cytotrial.it.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Direct JDBC to the test database, to check what the application did or did not store. */
+public final class Database {
+
+    public static final List<String> CLINICAL_TABLES = List.of("study", "study_parameter", "arm", "site",
+            "visit_definition", "subject", "visit", "lab_result", "lesion", "lesion_measurement",
+            "response_assessment", "exposure", "disposition_event", "adverse_event", "audit_revision", "subject_aud",
+            "lab_result_aud");
+
+    private Database() {}
+
+    public static Connection connect() throws SQLException {
+        Connection connection = DriverManager.getConnection(System.getProperty("it.db.url"),
+                System.getProperty("it.db.user"), System.getProperty("it.db.password", ""));
+        try (var statement = connection.createStatement()) {
+            statement.execute("set search_path to " + schema());
+        }
+        return connection;
+    }
+
+    public static String schema() {
+        return System.getProperty("it.db.schema", "cytotrial_it");
+    }
+
+    public static long count(String sql, Object... parameters) {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Row counts of every clinical and audit table: equal before and after means nothing was stored. */
+    public static Map<String, Long> rowCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String table : CLINICAL_TABLES) {
+            counts.put(table, count("select count(*) from " + table));
+        }
+        return counts;
+    }
+}
