@@ -85,7 +85,8 @@ public class CytotrialAuthenticationMechanism implements HttpAuthenticationMecha
     private AuthenticationStatus formLogin(HttpServletRequest request, HttpMessageContext context, Credential credential) {
         CredentialValidationResult result = identityStore.validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            return context.responseUnauthorized();
+            // no sendError: the login page renders its own message in this same response
+            return AuthenticationStatus.SEND_FAILURE;
         }
         HttpSession old = request.getSession(false);
         if (old != null) {

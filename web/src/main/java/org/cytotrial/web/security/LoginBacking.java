@@ -49,7 +49,6 @@ public class LoginBacking {
             }
             case SEND_CONTINUE -> faces.responseComplete();
             default -> {
-                response.setStatus(HttpServletResponse.SC_OK);
                 faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, failureMessage(), null));
             }
         }
