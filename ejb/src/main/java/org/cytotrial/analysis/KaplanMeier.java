@@ -145,16 +145,10 @@ public final class KaplanMeier {
         }
         double xmax = x[len - 1];
         // Drop repeated levels (NaN repeats NaN, as R's duplicated()); keep the first time.
+        java.util.Set<Double> seen = new java.util.HashSet<>();
         List<double[]> kept = new ArrayList<>();
         for (int j = 0; j < len; j++) {
-            boolean dup = false;
-            for (double[] q : kept) {
-                if (Double.compare(q[1], y[j]) == 0 || (Double.isNaN(q[1]) && Double.isNaN(y[j]))) {
-                    dup = true;
-                    break;
-                }
-            }
-            if (!dup) {
+            if (seen.add(y[j])) {
                 kept.add(new double[] {x[j], y[j]});
             }
         }

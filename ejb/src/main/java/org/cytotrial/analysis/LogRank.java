@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 
@@ -24,69 +23,84 @@ public final class LogRank {
     public static LogRankResult test(Map<String, ? extends Collection<SurvivalObservation>> groups) {
         int k = groups.size();
         List<String> names = new ArrayList<>(groups.keySet());
-        List<double[]> times = new ArrayList<>();
-        List<boolean[]> events = new ArrayList<>();
-        TreeSet<Double> eventTimes = new TreeSet<>();
+        int total = 0;
         for (Collection<SurvivalObservation> obs : groups.values()) {
-            double[] t = new double[obs.size()];
-            boolean[] e = new boolean[obs.size()];
-            int i = 0;
-            for (SurvivalObservation o : obs) {
-                t[i] = o.time();
-                e[i] = o.event();
-                if (e[i]) {
-                    eventTimes.add(t[i]);
-                }
-                i++;
-            }
-            times.add(t);
-            events.add(e);
+            total += obs.size();
         }
+        // All observations in time order, each tagged with its group: one pass gives the numbers
+        // at risk at every event time (O(N log N), not O(events x N)).
+        double[] time = new double[total];
+        int[] group = new int[total];
+        boolean[] event = new boolean[total];
+        int[] size = new int[k];
+        int idx = 0;
+        int g0 = 0;
+        for (Collection<SurvivalObservation> obs : groups.values()) {
+            for (SurvivalObservation o : obs) {
+                time[idx] = o.time();
+                group[idx] = g0;
+                event[idx] = o.event();
+                idx++;
+            }
+            size[g0] = obs.size();
+            g0++;
+        }
+        Integer[] order = new Integer[total];
+        for (int i = 0; i < total; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(time[a], time[b]));
 
         int[] observed = new int[k];
         double[] expected = new double[k];
         double[][] variance = new double[k][k];
-        int[] atRisk = new int[k];
+        int[] atRisk = size.clone();
         int[] deaths = new int[k];
-        for (double time : eventTimes) {
-            int n = 0;
+        int[] leaving = new int[k];
+        int i = 0;
+        while (i < total) {
+            double t = time[order[i]];
+            java.util.Arrays.fill(deaths, 0);
+            java.util.Arrays.fill(leaving, 0);
             int d = 0;
-            for (int g = 0; g < k; g++) {
-                atRisk[g] = 0;
-                deaths[g] = 0;
-                double[] t = times.get(g);
-                boolean[] e = events.get(g);
-                for (int i = 0; i < t.length; i++) {
-                    if (t[i] >= time) {
-                        atRisk[g]++;
-                        if (t[i] == time && e[i]) {
-                            deaths[g]++;
+            while (i < total && time[order[i]] == t) {
+                int g = group[order[i]];
+                leaving[g]++;
+                if (event[order[i]]) {
+                    deaths[g]++;
+                    d++;
+                }
+                i++;
+            }
+            if (d > 0) {
+                int n = 0;
+                for (int g = 0; g < k; g++) {
+                    n += atRisk[g];
+                }
+                for (int g = 0; g < k; g++) {
+                    observed[g] += deaths[g];
+                    expected[g] += (double) d * atRisk[g] / n;
+                }
+                if (n > 1) {
+                    double factor = (double) d * (n - d) / (n - 1);
+                    for (int a = 0; a < k; a++) {
+                        double pa = (double) atRisk[a] / n;
+                        for (int b = 0; b < k; b++) {
+                            double pb = (double) atRisk[b] / n;
+                            variance[a][b] += factor * pa * ((a == b ? 1.0 : 0.0) - pb);
                         }
                     }
                 }
-                n += atRisk[g];
-                d += deaths[g];
             }
             for (int g = 0; g < k; g++) {
-                observed[g] += deaths[g];
-                expected[g] += (double) d * atRisk[g] / n;
-            }
-            if (n > 1) {
-                double factor = (double) d * (n - d) / (n - 1);
-                for (int a = 0; a < k; a++) {
-                    for (int b = 0; b < k; b++) {
-                        double pa = (double) atRisk[a] / n;
-                        double pb = (double) atRisk[b] / n;
-                        variance[a][b] += factor * pa * ((a == b ? 1.0 : 0.0) - pb);
-                    }
-                }
+                atRisk[g] -= leaving[g];
             }
         }
 
         List<LogRankGroup> lines = new ArrayList<>(k);
         List<Integer> used = new ArrayList<>();
         for (int g = 0; g < k; g++) {
-            lines.add(new LogRankGroup(names.get(g), times.get(g).length, observed[g], expected[g]));
+            lines.add(new LogRankGroup(names.get(g), size[g], observed[g], expected[g]));
             if (expected[g] > 0) {
                 used.add(g);
             }
