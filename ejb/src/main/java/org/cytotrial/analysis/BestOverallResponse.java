@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
-import org.cytotrial.response.ResponseAssessment;
+import org.cytotrial.response.DatedResponse;
 import org.cytotrial.response.ResponseCategory;
 
 /**
@@ -33,7 +33,7 @@ public record BestOverallResponse(ResponseCategory category, boolean evaluable, 
         Objects.requireNonNull(category, "category");
     }
 
-    public static BestOverallResponse derive(List<ResponseAssessment> assessments, LocalDate firstDose) {
+    public static BestOverallResponse derive(List<DatedResponse> assessments, LocalDate firstDose) {
         return derive(assessments, firstDose, DEFAULT_SD_MIN_DAYS);
     }
 
@@ -42,16 +42,16 @@ public record BestOverallResponse(ResponseCategory category, boolean evaluable, 
      * @param firstDose   first-dose date (DM.RFSTDTC); null means never treated: not evaluable
      * @param sdMinDays   minimum study day for SD and MR to qualify (TS.SDMINDY)
      */
-    public static BestOverallResponse derive(List<ResponseAssessment> assessments, LocalDate firstDose,
+    public static BestOverallResponse derive(List<DatedResponse> assessments, LocalDate firstDose,
                                              int sdMinDays) {
-        List<ResponseAssessment> after = afterStart(assessments, firstDose);
+        List<DatedResponse> after = afterStart(assessments, firstDose);
         if (after.isEmpty()) {
             return new BestOverallResponse(ResponseCategory.NE, false, null, null);
         }
         LocalDate firstPd = after.stream().filter(a -> a.category() == ResponseCategory.PD)
-                .map(ResponseAssessment::date).findFirst().orElse(null);
-        ResponseAssessment best = null;
-        for (ResponseAssessment a : after) {
+                .map(DatedResponse::date).findFirst().orElse(null);
+        DatedResponse best = null;
+        for (DatedResponse a : after) {
             if (firstPd != null && a.date().isAfter(firstPd)) {
                 break;
             }
@@ -65,21 +65,21 @@ public record BestOverallResponse(ResponseCategory category, boolean evaluable, 
     }
 
     /** The assessments that count: dated strictly after the first dose, in date order (stable). */
-    static List<ResponseAssessment> afterStart(List<ResponseAssessment> assessments, LocalDate firstDose) {
-        List<ResponseAssessment> after = new ArrayList<>();
+    static List<DatedResponse> afterStart(List<DatedResponse> assessments, LocalDate firstDose) {
+        List<DatedResponse> after = new ArrayList<>();
         if (firstDose == null || assessments == null) {
             return after;
         }
-        for (ResponseAssessment a : assessments) {
+        for (DatedResponse a : assessments) {
             if (a != null && a.date().isAfter(firstDose)) {
                 after.add(a);
             }
         }
-        after.sort(Comparator.comparing(ResponseAssessment::date));
+        after.sort(Comparator.comparing(DatedResponse::date));
         return after;
     }
 
-    private static boolean qualifies(ResponseAssessment a, LocalDate firstDose, int sdMinDays) {
+    private static boolean qualifies(DatedResponse a, LocalDate firstDose, int sdMinDays) {
         return switch (a.category()) {
             case CR, PR, PD -> true;
             case MR, SD -> StudyDay.of(firstDose, a.date()) >= sdMinDays;

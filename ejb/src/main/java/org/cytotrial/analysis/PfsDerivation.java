@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
-import org.cytotrial.response.ResponseAssessment;
+import org.cytotrial.response.DatedResponse;
 import org.cytotrial.response.ResponseCategory;
 
 /**
@@ -30,14 +30,14 @@ public final class PfsDerivation {
      * @param firstDose   first-dose date (DM.RFSTDTC)
      * @param deathDate   DM.DTHDTC, or null
      */
-    public static PfsOutcome derive(List<ResponseAssessment> assessments, LocalDate firstDose, LocalDate deathDate) {
+    public static PfsOutcome derive(List<DatedResponse> assessments, LocalDate firstDose, LocalDate deathDate) {
         Objects.requireNonNull(firstDose, "firstDose");
         if (deathDate != null && deathDate.isBefore(firstDose)) {
             throw new IllegalArgumentException("Death date " + deathDate + " is before first dose " + firstDose);
         }
-        List<ResponseAssessment> after = BestOverallResponse.afterStart(assessments, firstDose);
+        List<DatedResponse> after = BestOverallResponse.afterStart(assessments, firstDose);
         LocalDate progression = after.stream().filter(a -> a.category() == ResponseCategory.PD)
-                .map(ResponseAssessment::date).findFirst().orElse(null);
+                .map(DatedResponse::date).findFirst().orElse(null);
         LocalDate event = progression;
         if (deathDate != null && (event == null || deathDate.isBefore(event))) {
             event = deathDate;
@@ -46,7 +46,7 @@ public final class PfsDerivation {
             return new PfsOutcome(StudyDay.of(firstDose, event), true);
         }
         LocalDate lastAdequate = null;
-        for (ResponseAssessment a : after) {
+        for (DatedResponse a : after) {
             if (a.category() != ResponseCategory.NE) {
                 lastAdequate = a.date();
             }

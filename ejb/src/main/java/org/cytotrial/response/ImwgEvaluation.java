@@ -20,7 +20,7 @@ public record ImwgEvaluation(LocalDate date, Double mProteinGramsPerLitre, Doubl
     }
 
     /** The computed response as an assessment, for comparison with the investigator's; null at baseline. */
-    public ResponseAssessment asAssessment() {
-        return category == null ? null : new ResponseAssessment(date, category);
+    public DatedResponse asAssessment() {
+        return category == null ? null : new DatedResponse(date, category);
     }
 }

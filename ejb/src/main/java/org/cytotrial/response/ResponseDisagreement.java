@@ -29,8 +29,8 @@ public record ResponseDisagreement(LocalDate date, ResponseCategory computed, Re
      * @throws IllegalArgumentException when one side has two responses on the same date, since
      *                                  they could not be paired unambiguously
      */
-    public static List<ResponseDisagreement> find(List<ResponseAssessment> computed,
-                                                  List<ResponseAssessment> investigator) {
+    public static List<ResponseDisagreement> find(List<DatedResponse> computed,
+                                                  List<DatedResponse> investigator) {
         Map<LocalDate, ResponseCategory> byDate = index(computed, "computed");
         Map<LocalDate, ResponseCategory> inv = index(investigator, "investigator");
         List<ResponseDisagreement> out = new ArrayList<>();
@@ -43,10 +43,10 @@ public record ResponseDisagreement(LocalDate date, ResponseCategory computed, Re
         return List.copyOf(out);
     }
 
-    private static Map<LocalDate, ResponseCategory> index(List<ResponseAssessment> list, String side) {
+    private static Map<LocalDate, ResponseCategory> index(List<DatedResponse> list, String side) {
         Map<LocalDate, ResponseCategory> map = new TreeMap<>();
         if (list != null) {
-            for (ResponseAssessment a : list) {
+            for (DatedResponse a : list) {
                 if (a != null && map.put(a.date(), a.category()) != null) {
                     throw new IllegalArgumentException("Two " + side + " responses on " + a.date());
                 }

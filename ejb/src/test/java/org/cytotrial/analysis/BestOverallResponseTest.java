@@ -15,7 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.cytotrial.response.ResponseAssessment;
+import org.cytotrial.response.DatedResponse;
 import org.cytotrial.response.ResponseCategory;
 import org.junit.jupiter.api.Test;
 
@@ -24,16 +24,16 @@ class BestOverallResponseTest {
     static final LocalDate START = LocalDate.of(2019, 1, 7);
 
     /** Assessments given as alternating study day and category: day(29, SD, 57, PD). */
-    static List<ResponseAssessment> days(Object... dayAndCategory) {
-        List<ResponseAssessment> out = new ArrayList<>();
+    static List<DatedResponse> days(Object... dayAndCategory) {
+        List<DatedResponse> out = new ArrayList<>();
         for (int i = 0; i < dayAndCategory.length; i += 2) {
-            out.add(new ResponseAssessment(START.plusDays((Integer) dayAndCategory[i] - 1L),
+            out.add(new DatedResponse(START.plusDays((Integer) dayAndCategory[i] - 1L),
                     (ResponseCategory) dayAndCategory[i + 1]));
         }
         return out;
     }
 
-    private static BestOverallResponse bor(List<ResponseAssessment> a) {
+    private static BestOverallResponse bor(List<DatedResponse> a) {
         return BestOverallResponse.derive(a, START);
     }
 
@@ -72,10 +72,10 @@ class BestOverallResponseTest {
 
     @Test
     void onlyAssessmentsAfterTheFirstDoseCount() {
-        List<ResponseAssessment> a = new ArrayList<>();
-        a.add(new ResponseAssessment(START.minusDays(3), PD));
-        a.add(new ResponseAssessment(START, PD));
-        a.add(new ResponseAssessment(START.plusDays(60), SD));
+        List<DatedResponse> a = new ArrayList<>();
+        a.add(new DatedResponse(START.minusDays(3), PD));
+        a.add(new DatedResponse(START, PD));
+        a.add(new DatedResponse(START.plusDays(60), SD));
         BestOverallResponse b = bor(a);
         assertEquals(SD, b.category());
         assertTrue(b.evaluable());

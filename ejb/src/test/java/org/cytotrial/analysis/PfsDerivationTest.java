@@ -12,12 +12,12 @@ import static org.cytotrial.response.ResponseCategory.SD;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.cytotrial.response.ResponseAssessment;
+import org.cytotrial.response.DatedResponse;
 import org.junit.jupiter.api.Test;
 
 class PfsDerivationTest {
 
-    private static PfsOutcome pfs(List<ResponseAssessment> a, LocalDate death) {
+    private static PfsOutcome pfs(List<DatedResponse> a, LocalDate death) {
         return PfsDerivation.derive(a, START, death);
     }
 
@@ -50,8 +50,8 @@ class PfsDerivationTest {
 
     @Test
     void assessmentsOnOrBeforeTheFirstDoseDoNotCount() {
-        List<ResponseAssessment> a = List.of(new ResponseAssessment(START.minusDays(5), PD),
-                new ResponseAssessment(START, PD), new ResponseAssessment(START.plusDays(41), SD));
+        List<DatedResponse> a = List.of(new DatedResponse(START.minusDays(5), PD),
+                new DatedResponse(START, PD), new DatedResponse(START.plusDays(41), SD));
         assertEquals(new PfsOutcome(42, false), pfs(a, null));
     }
 

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.cytotrial.response.ResponseAssessment;
+import org.cytotrial.response.DatedResponse;
 import org.cytotrial.response.ResponseCategory;
 
 /**
@@ -34,7 +34,7 @@ final class SdtmStudy {
     final Path dir;
     final Map<String, String> parameters = new LinkedHashMap<>();
     final Map<String, Subject> subjects = new LinkedHashMap<>();
-    final Map<String, List<ResponseAssessment>> responses = new LinkedHashMap<>();
+    final Map<String, List<DatedResponse>> responses = new LinkedHashMap<>();
     final List<LabResult> labs = new ArrayList<>();
 
     private SdtmStudy(Path dir) {
@@ -57,7 +57,7 @@ final class SdtmStudy {
                 code = r.get("RSORRES");
             }
             s.responses.computeIfAbsent(r.get("USUBJID"), k -> new ArrayList<>())
-                    .add(new ResponseAssessment(date(r.get("RSDTC")), ResponseCategory.parse(code)));
+                    .add(new DatedResponse(date(r.get("RSDTC")), ResponseCategory.parse(code)));
         });
         s.each("LB.csv", r -> {
             String raw = r.get("LBORRES");
@@ -77,7 +77,7 @@ final class SdtmStudy {
         return v == null || v.isBlank() ? BestOverallResponse.DEFAULT_SD_MIN_DAYS : Integer.parseInt(v);
     }
 
-    List<ResponseAssessment> responsesOf(String usubjid) {
+    List<DatedResponse> responsesOf(String usubjid) {
         return responses.getOrDefault(usubjid, List.of());
     }
 

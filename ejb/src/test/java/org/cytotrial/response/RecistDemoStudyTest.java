@@ -61,10 +61,10 @@ class RecistDemoStudyTest {
                     .computeIfAbsent(date(r.get("TRDTC")), k -> new HashMap<>())
                     .put(r.get("TRLNKID"), r.get("TRORRES").isBlank() ? null : Double.valueOf(r.get("TRORRES")));
         }
-        Map<String, List<ResponseAssessment>> investigator = new HashMap<>();
+        Map<String, List<DatedResponse>> investigator = new HashMap<>();
         for (CSVRecord r : read(dir.resolve("RS.csv"))) {
             investigator.computeIfAbsent(r.get("USUBJID"), k -> new ArrayList<>())
-                    .add(new ResponseAssessment(date(r.get("RSDTC")), ResponseCategory.parse(r.get("RSORRES"))));
+                    .add(new DatedResponse(date(r.get("RSDTC")), ResponseCategory.parse(r.get("RSORRES"))));
         }
 
         List<String> disagreements = new ArrayList<>();
@@ -75,7 +75,7 @@ class RecistDemoStudyTest {
             subject.getValue().forEach((d, m) -> assessments.add(new TumourAssessment(d, m,
                     nodal.getOrDefault(id, Set.of()), newLesionDates.getOrDefault(id, Set.of()).contains(d),
                     NonTargetStatus.ABSENT)));
-            List<ResponseAssessment> computed = new ArrayList<>();
+            List<DatedResponse> computed = new ArrayList<>();
             RecistEvaluator.evaluate(assessments, mrLow).forEach(e -> computed.add(e.asAssessment()));
             compared += computed.size() - 1;
             ResponseDisagreement.find(computed, investigator.getOrDefault(id, List.of()))

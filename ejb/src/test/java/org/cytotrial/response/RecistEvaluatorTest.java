@@ -152,7 +152,7 @@ class RecistEvaluatorTest {
         List<RecistEvaluation> r = RecistEvaluator.evaluate(List.of(visit(6, 21.0, 14.0), visit(0, 30.0, 20.0)), null);
         assertNull(r.get(0).category());
         assertEquals(PR, r.get(1).category());
-        assertEquals(new ResponseAssessment(BASE.plusWeeks(6), PR), r.get(1).asAssessment());
+        assertEquals(new DatedResponse(BASE.plusWeeks(6), PR), r.get(1).asAssessment());
     }
 
     @Test

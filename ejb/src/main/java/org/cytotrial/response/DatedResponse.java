@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /** One overall response at one assessment date, by the investigator or computed. */
-public record ResponseAssessment(LocalDate date, ResponseCategory category) {
-    public ResponseAssessment {
+public record DatedResponse(LocalDate date, ResponseCategory category) {
+    public DatedResponse {
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(category, "category");
     }
