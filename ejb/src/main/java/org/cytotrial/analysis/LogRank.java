@@ -1,0 +1,174 @@
+package org.cytotrial.analysis;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
+
+/**
+ * k-group log-rank test, reproducing R {@code survdiff(Surv(time, event) ~ group)}: at every
+ * distinct event time the events are shared out in proportion to the numbers at risk; the
+ * statistic is (O - E)' V^-1 (O - E) over the groups with expected events, one group dropped
+ * (V is singular otherwise), with the hypergeometric variance
+ * V_jk = sum d (n - d) / (n - 1) * n_j / n * (delta_jk - n_k / n).
+ */
+public final class LogRank {
+
+    private LogRank() {
+    }
+
+    /** @param groups group label to its observations; iteration order is kept in the result */
+    public static LogRankResult test(Map<String, ? extends Collection<SurvivalObservation>> groups) {
+        int k = groups.size();
+        List<String> names = new ArrayList<>(groups.keySet());
+        int total = 0;
+        for (Collection<SurvivalObservation> obs : groups.values()) {
+            total += obs.size();
+        }
+        // All observations in time order, each tagged with its group: one pass gives the numbers
+        // at risk at every event time (O(N log N), not O(events x N)).
+        double[] time = new double[total];
+        int[] group = new int[total];
+        boolean[] event = new boolean[total];
+        int[] size = new int[k];
+        int idx = 0;
+        int g0 = 0;
+        for (Collection<SurvivalObservation> obs : groups.values()) {
+            for (SurvivalObservation o : obs) {
+                time[idx] = o.time();
+                group[idx] = g0;
+                event[idx] = o.event();
+                idx++;
+            }
+            size[g0] = obs.size();
+            g0++;
+        }
+        Integer[] order = new Integer[total];
+        for (int i = 0; i < total; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(time[a], time[b]));
+
+        int[] observed = new int[k];
+        double[] expected = new double[k];
+        double[][] variance = new double[k][k];
+        int[] atRisk = size.clone();
+        int[] deaths = new int[k];
+        int[] leaving = new int[k];
+        int i = 0;
+        while (i < total) {
+            double t = time[order[i]];
+            java.util.Arrays.fill(deaths, 0);
+            java.util.Arrays.fill(leaving, 0);
+            int d = 0;
+            while (i < total && time[order[i]] == t) {
+                int g = group[order[i]];
+                leaving[g]++;
+                if (event[order[i]]) {
+                    deaths[g]++;
+                    d++;
+                }
+                i++;
+            }
+            if (d > 0) {
+                int n = 0;
+                for (int g = 0; g < k; g++) {
+                    n += atRisk[g];
+                }
+                for (int g = 0; g < k; g++) {
+                    observed[g] += deaths[g];
+                    expected[g] += (double) d * atRisk[g] / n;
+                }
+                if (n > 1) {
+                    double factor = (double) d * (n - d) / (n - 1);
+                    for (int a = 0; a < k; a++) {
+                        double pa = (double) atRisk[a] / n;
+                        for (int b = 0; b < k; b++) {
+                            double pb = (double) atRisk[b] / n;
+                            variance[a][b] += factor * pa * ((a == b ? 1.0 : 0.0) - pb);
+                        }
+                    }
+                }
+            }
+            for (int g = 0; g < k; g++) {
+                atRisk[g] -= leaving[g];
+            }
+        }
+
+        List<LogRankGroup> lines = new ArrayList<>(k);
+        List<Integer> used = new ArrayList<>();
+        for (int g = 0; g < k; g++) {
+            lines.add(new LogRankGroup(names.get(g), size[g], observed[g], expected[g]));
+            if (expected[g] > 0) {
+                used.add(g);
+            }
+        }
+        int df = used.size() - 1;
+        if (df < 1) {
+            return new LogRankResult(lines, 0.0, Math.max(df, 0), null);
+        }
+        // As survdiff: drop the first group with expected events and solve V x = (O - E).
+        int m = df;
+        double[][] v = new double[m][m];
+        double[] diff = new double[m];
+        for (int a = 0; a < m; a++) {
+            int ga = used.get(a + 1);
+            diff[a] = observed[ga] - expected[ga];
+            for (int b = 0; b < m; b++) {
+                v[a][b] = variance[ga][used.get(b + 1)];
+            }
+        }
+        double[] x;
+        try {
+            x = solve(v, diff.clone());
+        } catch (ArithmeticException singular) {
+            return new LogRankResult(lines, null, df, null);
+        }
+        double chi = 0;
+        for (int a = 0; a < m; a++) {
+            chi += x[a] * diff[a];
+        }
+        double p = ChiSquaredDistribution.of(df).survivalProbability(chi);
+        return new LogRankResult(lines, chi, df, p);
+    }
+
+    /** Gaussian elimination with partial pivoting; V is small (groups - 1) and positive definite. */
+    private static double[] solve(double[][] a, double[] b) {
+        int n = b.length;
+        for (int col = 0; col < n; col++) {
+            int pivot = col;
+            for (int r = col + 1; r < n; r++) {
+                if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) {
+                    pivot = r;
+                }
+            }
+            if (a[pivot][col] == 0.0) {
+                throw new ArithmeticException("Log-rank variance matrix is singular");
+            }
+            double[] tmp = a[col];
+            a[col] = a[pivot];
+            a[pivot] = tmp;
+            double tb = b[col];
+            b[col] = b[pivot];
+            b[pivot] = tb;
+            for (int r = col + 1; r < n; r++) {
+                double f = a[r][col] / a[col][col];
+                for (int c = col; c < n; c++) {
+                    a[r][c] -= f * a[col][c];
+                }
+                b[r] -= f * b[col];
+            }
+        }
+        double[] x = new double[n];
+        for (int r = n - 1; r >= 0; r--) {
+            double s = b[r];
+            for (int c = r + 1; c < n; c++) {
+                s -= a[r][c] * x[c];
+            }
+            x[r] = s / a[r][r];
+        }
+        return x;
+    }
+}
