@@ -1,0 +1,277 @@
+package org.cytotrial.report.xlsx;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.LocalDate;
+
+/**
+ * Writes the rows of one streamed sheet as SpreadsheetML, straight into the package's zip entry.
+ *
+ * <p>Each call appends the next cell of the current row; {@link #row()} starts the next row.
+ * The XML is built in a byte buffer (it is ASCII: strings are shared-string indices), with no
+ * object per cell and nothing kept once written, so memory does not grow with the sheet. Cells
+ * carry their position only after a gap (a blank cell), which the format allows and which keeps
+ * the XML, and the time spent compressing it, small. Null and non-finite values are blank cells.
+ *
+ * <p>Styles are indices of cell styles that exist in the template workbook
+ * ({@link StyleBook#index}); 0 is the default style.
+ */
+public final class SheetRows {
+
+    /** Excel's day 0 of the 1900 date system (serial 1 = 1900-01-01 after the 1900 leap-year quirk). */
+    private static final long EXCEL_EPOCH_DAY = LocalDate.of(1899, 12, 30).toEpochDay();
+    private static final long FIRST_SAFE_EPOCH_DAY = LocalDate.of(1900, 3, 1).toEpochDay();
+    private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
+    private static final String[] COLUMN_NAMES = new String[702];
+
+    static {
+        for (int i = 0; i < COLUMN_NAMES.length; i++) {
+            COLUMN_NAMES[i] = i < 26 ? String.valueOf((char) ('A' + i))
+                    : String.valueOf((char) ('A' + i / 26 - 1)) + (char) ('A' + i % 26);
+        }
+    }
+
+    private final OutputStream out;
+    private final SharedStrings strings;
+    private final byte[] buffer = new byte[1 << 16];
+    private int length;
+    /** 1-based number of the current row; 0 before the first. */
+    private int rowNumber;
+    private final int firstRow;
+    /** Column of the next cell. */
+    private int column;
+    /** The column a cell without a position would land in: right after the last one written. */
+    private int expectedColumn;
+    private int written;
+    private boolean rowOpen;
+
+    SheetRows(OutputStream out, SharedStrings strings, int firstRowNumber) {
+        this.out = out;
+        this.strings = strings;
+        this.firstRow = firstRowNumber;
+        this.rowNumber = firstRowNumber - 1;
+    }
+
+    /** Starts the next row. */
+    public SheetRows row() throws IOException {
+        closeRow();
+        rowNumber++;
+        written++;
+        ascii("<row r=\"");
+        integerDigits(rowNumber);
+        ascii("\">");
+        rowOpen = true;
+        column = 0;
+        expectedColumn = 0;
+        return this;
+    }
+
+    /** Leaves the next cell empty. */
+    public SheetRows blank() {
+        column++;
+        return this;
+    }
+
+    public SheetRows text(String value) throws IOException {
+        return text(value, 0);
+    }
+
+    public SheetRows text(String value, int style) throws IOException {
+        if (value == null) {
+            return blank();
+        }
+        int index = strings.indexOf(value);
+        open(style, true);
+        integerDigits(index);
+        return close();
+    }
+
+    public SheetRows number(double value) throws IOException {
+        return number(value, 0);
+    }
+
+    public SheetRows number(double value, int style) throws IOException {
+        if (!Double.isFinite(value)) {
+            return blank();
+        }
+        open(style, false);
+        decimal(value);
+        return close();
+    }
+
+    public SheetRows number(Double value, int style) throws IOException {
+        return value == null ? blank() : number(value.doubleValue(), style);
+    }
+
+    public SheetRows integer(long value, int style) throws IOException {
+        open(style, false);
+        integerDigits(value);
+        return close();
+    }
+
+    public SheetRows integer(Integer value, int style) throws IOException {
+        return value == null ? blank() : integer(value.longValue(), style);
+    }
+
+    /** A date cell (a number with a date style); dates before March 1900 are written as ISO text. */
+    public SheetRows date(LocalDate value, int style) throws IOException {
+        if (value == null) {
+            return blank();
+        }
+        long epochDay = value.toEpochDay();
+        if (epochDay < FIRST_SAFE_EPOCH_DAY) {
+            return text(value.toString(), 0);
+        }
+        return integer(epochDay - EXCEL_EPOCH_DAY, style);
+    }
+
+    /** Rows written so far. */
+    public int rows() {
+        return written;
+    }
+
+    /** 1-based number of the last row written (or of the row before the first). */
+    public int lastRowNumber() {
+        return rowNumber;
+    }
+
+    int firstRowNumber() {
+        return firstRow;
+    }
+
+    void finish() throws IOException {
+        closeRow();
+        flush();
+    }
+
+    private void closeRow() throws IOException {
+        if (rowOpen) {
+            ascii("</row>");
+            rowOpen = false;
+        }
+    }
+
+    private void open(int style, boolean shared) throws IOException {
+        if (!rowOpen) {
+            throw new IllegalStateException("Call row() before writing cells");
+        }
+        ensure(48);
+        ascii("<c");
+        if (column != expectedColumn) {
+            ascii(" r=\"");
+            ascii(column < COLUMN_NAMES.length ? COLUMN_NAMES[column] : columnName(column));
+            integerDigits(rowNumber);
+            buffer[length++] = '"';
+        }
+        if (style != 0) {
+            ascii(" s=\"");
+            integerDigits(style);
+            buffer[length++] = '"';
+        }
+        ascii(shared ? " t=\"s\"><v>" : "><v>");
+    }
+
+    private SheetRows close() throws IOException {
+        ascii("</v></c>");
+        column++;
+        expectedColumn = column;
+        return this;
+    }
+
+    /**
+     * The shortest of: an integer, a decimal with up to six places that reads back as exactly the
+     * same double, or Java's round-trip representation. Lab values have a few decimals, so the
+     * first two cover nearly every cell without the cost of {@link Double#toString}.
+     */
+    private void decimal(double v) throws IOException {
+        if (Math.abs(v) < 1e9) {
+            for (int k = 0; k < POWERS_OF_TEN.length; k++) {
+                long p = POWERS_OF_TEN[k];
+                long m = Math.round(v * p);
+                if ((double) m / p == v) {
+                    fixed(m, k);
+                    return;
+                }
+            }
+        }
+        ascii(Double.toString(v));
+    }
+
+    /** Writes m / 10^places in plain decimal notation. */
+    private void fixed(long m, int places) throws IOException {
+        ensure(24);
+        if (m < 0) {
+            buffer[length++] = '-';
+            m = -m;
+        }
+        if (places == 0) {
+            integerDigits(m);
+            return;
+        }
+        long p = POWERS_OF_TEN[places];
+        integerDigits(m / p);
+        buffer[length++] = '.';
+        long fraction = m % p;
+        // leading zeros of the fraction, then its digits without trailing zeros (there are none:
+        // places is the smallest that represents the value exactly)
+        for (long q = p / 10; q > fraction && q > 0; q /= 10) {
+            buffer[length++] = '0';
+        }
+        if (fraction > 0) {
+            integerDigits(fraction);
+        }
+    }
+
+    private void integerDigits(long v) throws IOException {
+        ensure(20);
+        if (v < 0) {
+            if (v == Long.MIN_VALUE) {
+                ascii(Long.toString(v));
+                return;
+            }
+            buffer[length++] = '-';
+            v = -v;
+        }
+        if (v < 10) {
+            buffer[length++] = (byte) ('0' + v);
+            return;
+        }
+        int digits = 0;
+        for (long t = v; t > 0; t /= 10) {
+            digits++;
+        }
+        int end = length + digits;
+        for (int i = end - 1; i >= length; i--) {
+            buffer[i] = (byte) ('0' + (v % 10));
+            v /= 10;
+        }
+        length = end;
+    }
+
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): the fast ASCII copy, exactly what is needed
+    private void ascii(String s) throws IOException {
+        int n = s.length();
+        ensure(n);
+        s.getBytes(0, n, buffer, length);
+        length += n;
+    }
+
+    private void ensure(int bytes) throws IOException {
+        if (length + bytes > buffer.length) {
+            flush();
+        }
+    }
+
+    private void flush() throws IOException {
+        out.write(buffer, 0, length);
+        length = 0;
+    }
+
+    static String columnName(int column) {
+        StringBuilder name = new StringBuilder();
+        for (int c = column + 1; c > 0; c = (c - 1) / 26) {
+            name.insert(0, (char) ('A' + (c - 1) % 26));
+        }
+        return name.toString();
+    }
+}
