@@ -1,0 +1,447 @@
+package org.cytotrial.report;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.cytotrial.analysis.MarkerObservation;
+import org.cytotrial.analysis.MarkerSummarizer;
+import org.cytotrial.analysis.MarkerSummary;
+import org.cytotrial.analysis.StudyDay;
+import org.cytotrial.response.DatedResponse;
+import org.cytotrial.response.MProteinMeasurement;
+import org.cytotrial.response.NonTargetStatus;
+import org.cytotrial.response.ResponseCategory;
+import org.cytotrial.response.TumourAssessment;
+import org.cytotrial.study.ResponseCriteria;
+
+/**
+ * Reads what a report needs with streaming queries (forward-only cursors with a fetch size), so
+ * that memory depends on the number of subjects at most, never on visits x markers. Every query
+ * applies the same filter (study, arms, sites) and the cut-off; the caller runs them all in one
+ * read-only, repeatable-read transaction so the report is one consistent snapshot.
+ *
+ * <p>Per-subject data come from several cursors ordered by subject id and merged, rather than
+ * from one join that would repeat every subject column on every row.
+ */
+public final class ReportReader {
+
+    static final int FETCH_SIZE = 2_000;
+
+    private final Connection connection;
+    private final ReportScope scope;
+    private final String filter;
+
+    public ReportReader(Connection connection, ReportScope scope) {
+        this.connection = connection;
+        this.scope = scope;
+        this.filter = " s.study_id = " + scope.studyId() + " and s.arm_id " + in(scope.arms().stream()
+                .map(ReportScope.ArmRef::id).toList()) + " and s.site_id " + in(scope.sites().stream()
+                .map(ReportScope.SiteRef::id).toList());
+    }
+
+    private static String in(List<Long> ids) {
+        return ids.isEmpty() ? "in (-1)" : "in (" + ids.stream().map(String::valueOf).collect(Collectors.joining(","))
+                + ")";
+    }
+
+    /** The subject filter of every query: study, arms, sites (on alias {@code s}). */
+    public String filter() {
+        return filter;
+    }
+
+    public Cursor query(String sql) throws SQLException {
+        return new Cursor(sql);
+    }
+
+    /** Marker codes with results in scope (up to the cut-off). */
+    public Set<String> testsInScope() throws SQLException {
+        Set<String> tests = new HashSet<>();
+        try (Cursor c = new Cursor("select distinct r.test_code from lab_result r join visit v on v.id = r.visit_id"
+                + " join subject s on s.id = r.subject_id where" + filter
+                + upToCutoff("coalesce(r.collected_on, v.visit_date)"))) {
+            while (c.next()) {
+                tests.add(c.rs.getString(1));
+            }
+        }
+        return tests;
+    }
+
+    /** {@code and <column> <= cut-off}, nothing without a cut-off; a null date never passes a cut-off. */
+    public String upToCutoff(String column) {
+        return scope.cutoff() == null ? "" : " and " + column + " <= date '" + scope.cutoff() + "'";
+    }
+
+    /** Reads everything but the subject-visits, which {@link ReportData#visits()} streams later. */
+    public ReportData read(ReportProgress progress, Instant generatedAt, String softwareVersion) throws SQLException {
+        progress.step("Subjects, responses and measurements", 0, 15, 1);
+        List<SubjectOutcome> outcomes = outcomes();
+        progress.step("Marker summaries", 15, 30, 1);
+        List<MarkerSummary> summaries = new ArrayList<>();
+        Set<String> tests = new HashSet<>();
+        markerSummaries(summaries::add, tests);
+        List<MarkerColumn> markers = markerColumns(tests);
+        progress.step("Adverse events", 30, 33, 1);
+        List<AdverseEventCount> adverseEvents = adverseEvents(outcomes);
+        progress.step("Counting visits", 33, 35, 1);
+        long visits = visitCount();
+        return new ReportData(scope, Outcomes.arms(scope, outcomes), Outcomes.logRank(scope, outcomes), outcomes,
+                markers, summaries, adverseEvents, visits, () -> visitCursor(markers), generatedAt, softwareVersion);
+    }
+
+    // --- subjects and their outcomes -----------------------------------------------------------
+
+    /** One per treated subject (as of the cut-off), in enrolment order. */
+    public List<SubjectOutcome> outcomes() throws SQLException {
+        List<SubjectOutcome> outcomes = new ArrayList<>();
+        subjects(s -> {
+            SubjectOutcome o = Outcomes.derive(s, scope);
+            if (o != null) {
+                outcomes.add(o);
+            }
+        });
+        return outcomes;
+    }
+
+    /** Every subject in scope with responses and measurements, in enrolment order, before the cut-off is applied. */
+    void subjects(java.util.function.Consumer<Outcomes.SubjectData> sink) throws SQLException {
+        boolean imwg = scope.criteria() == ResponseCriteria.IMWG;
+        String subjects = "select s.id, s.usubjid, si.code as site, a.code as arm, s.first_dose_date, s.death_date"
+                + " from subject s join site si on si.id = s.site_id join arm a on a.id = s.arm_id where" + filter
+                + " order by s.id";
+        String responses = "select x.subject_id, x.assessed_on, x.response from response_assessment x"
+                + " join subject s on s.id = x.subject_id where" + filter + " and x.test_code = 'OVRLRESP'"
+                + " and (x.evaluator is null or upper(trim(x.evaluator)) in ('', 'INVESTIGATOR'))"
+                + " order by x.subject_id, x.assessed_on, x.id";
+        String measurements = imwg
+                ? "select r.subject_id, coalesce(r.collected_on, v.visit_date) as d, null as link_id, false as nodal,"
+                        + " r.standard_value as value, r.test_code from lab_result r join visit v on v.id = r.visit_id"
+                        + " join subject s on s.id = r.subject_id where" + filter + " and r.test_code = 'MPROT'"
+                        + " order by r.subject_id, d, r.id"
+                : "select l.subject_id, coalesce(m.measured_on, v.visit_date) as d, l.link_id, l.nodal,"
+                        + " m.diameter_mm as value, m.test_code from lesion_measurement m join lesion l on l.id = m.lesion_id"
+                        + " join visit v on v.id = m.visit_id join subject s on s.id = l.subject_id where" + filter
+                        + " and l.kind = 'TARGET' and m.test_code in ('LDIAM', 'SAXIS', 'DIAMETER')"
+                        + " order by l.subject_id, d, m.id";
+        try (Cursor subject = new Cursor(subjects); Cursor response = new Cursor(responses);
+                Cursor measurement = new Cursor(measurements)) {
+            while (subject.next()) {
+                ResultSet s = subject.rs;
+                long id = s.getLong(1);
+                List<DatedResponse> rs = new ArrayList<>();
+                while (response.at(id)) {
+                    Date d = response.rs.getDate(2);
+                    if (d != null) {
+                        rs.add(new DatedResponse(d.toLocalDate(), ResponseCategory.parse(response.rs.getString(3))));
+                    }
+                    response.advance();
+                }
+                List<TumourAssessment> tumours = new ArrayList<>();
+                List<MProteinMeasurement> mProtein = new ArrayList<>();
+                TreeMap<LocalDate, Map<String, Double>> scans = new TreeMap<>();
+                Map<List<Object>, Integer> preference = new HashMap<>();
+                Set<String> nodal = new HashSet<>();
+                while (measurement.at(id)) {
+                    ResultSet m = measurement.rs;
+                    Date d = m.getDate(2);
+                    double value = m.getDouble(5);
+                    Double v = m.wasNull() ? null : value;
+                    if (d != null) {
+                        if (imwg) {
+                            mProtein.add(new MProteinMeasurement(d.toLocalDate(), v));
+                        } else {
+                            // a node is measured by its short axis, any other lesion by its longest diameter
+                            String link = m.getString(3);
+                            boolean isNode = m.getBoolean(4);
+                            String test = m.getString(6);
+                            int rank = test.equals(isNode ? "SAXIS" : "LDIAM") ? 3 : test.equals("DIAMETER") ? 2 : 1;
+                            Integer previous = preference.put(List.of(d.toLocalDate(), link), rank);
+                            if (previous == null || previous < rank) {
+                                scans.computeIfAbsent(d.toLocalDate(), k -> new LinkedHashMap<>()).put(link, v);
+                            } else {
+                                preference.put(List.of(d.toLocalDate(), link), previous);
+                            }
+                            if (isNode) {
+                                nodal.add(link);
+                            }
+                        }
+                    }
+                    measurement.advance();
+                }
+                scans.forEach((date, diameters) -> tumours.add(new TumourAssessment(date, diameters, nodal, false,
+                        NonTargetStatus.ABSENT)));
+                sink.accept(new Outcomes.SubjectData(s.getString(2), s.getString(4), s.getString(3),
+                        localDate(s.getDate(5)), localDate(s.getDate(6)), rs, tumours, mProtein));
+            }
+        }
+    }
+
+    // --- markers ---------------------------------------------------------------------------
+
+    /**
+     * Marker summaries per arm, marker and visit, streamed through the engine's summarizer in the
+     * order it needs. All subjects of the chosen arms and sites count (as in the analytics), with
+     * results dated up to the cut-off.
+     */
+    void markerSummaries(java.util.function.Consumer<MarkerSummary> sink, Set<String> tests) throws SQLException {
+        String sql = "select a.code, r.test_code, v.visit_number, v.name, s.usubjid, r.standard_value"
+                + " from lab_result r join visit v on v.id = r.visit_id join subject s on s.id = r.subject_id"
+                + " join arm a on a.id = s.arm_id where" + filter + upToCutoff("coalesce(r.collected_on, v.visit_date)")
+                + " order by s.arm_id, r.test_code, v.visit_number, s.id";
+        MarkerSummarizer summarizer = new MarkerSummarizer(sink);
+        try (Cursor c = new Cursor(sql)) {
+            String lastTest = null;
+            while (c.next()) {
+                ResultSet r = c.rs;
+                String test = r.getString(2);
+                if (!test.equals(lastTest)) {
+                    tests.add(test);
+                    lastTest = test;
+                }
+                summarizer.accept(new MarkerObservation(r.getString(1), test, r.getBigDecimal(3).doubleValue(),
+                        r.getString(4), r.getString(5), r.getDouble(6)));
+            }
+        }
+        summarizer.finish();
+    }
+
+    /** The catalogue entries of the given marker codes, in the catalogue's display order. */
+    public List<MarkerColumn> markerColumns(Set<String> codes) throws SQLException {
+        List<MarkerColumn> columns = new ArrayList<>();
+        try (Cursor c = new Cursor("select code, name, standard_unit from marker order by display_order, code")) {
+            while (c.next()) {
+                if (codes.contains(c.rs.getString(1))) {
+                    columns.add(new MarkerColumn(c.rs.getString(1), c.rs.getString(2), c.rs.getString(3)));
+                }
+            }
+        }
+        return columns;
+    }
+
+    // --- adverse events --------------------------------------------------------------------
+
+    /** Subjects by worst grade per arm and coded term, and for any event, among the treated. */
+    List<AdverseEventCount> adverseEvents(List<SubjectOutcome> treated) throws SQLException {
+        Map<String, Integer> inArm = new LinkedHashMap<>();
+        scope.arms().forEach(a -> inArm.put(a.code(), 0));
+        treated.forEach(o -> inArm.merge(o.arm(), 1, Integer::sum));
+        String events = " from adverse_event x join subject s on s.id = x.subject_id join arm a on a.id = s.arm_id"
+                + " where" + filter + " and s.first_dose_date is not null" + upToCutoff("s.first_dose_date")
+                + upToCutoff("x.start_date");
+        String term = "coalesce(x.decoded_term, '" + CsvListings.NOT_CODED + "')";
+        String byTerm = "select arm, term, worst, count(*) from (select a.code as arm, " + term + " as term,"
+                + " max(x.grade) as worst" + events + " group by s.id, a.code, " + term + ") t group by arm, term, worst";
+        String any = "select arm, worst, count(*) from (select a.code as arm, max(x.grade) as worst" + events
+                + " group by s.id, a.code) t group by arm, worst";
+        Map<List<String>, int[]> counts = new LinkedHashMap<>();
+        for (String arm : inArm.keySet()) {
+            counts.put(List.of(arm, AdverseEventCount.ANY), new int[5]);
+        }
+        try (Cursor c = new Cursor(any)) {
+            while (c.next()) {
+                counts.computeIfAbsent(List.of(c.rs.getString(1), AdverseEventCount.ANY), k -> new int[5])[
+                        c.rs.getInt(2) - 1] += c.rs.getInt(3);
+            }
+        }
+        try (Cursor c = new Cursor(byTerm)) {
+            while (c.next()) {
+                counts.computeIfAbsent(List.of(c.rs.getString(1), c.rs.getString(2)), k -> new int[5])[
+                        c.rs.getInt(3) - 1] += c.rs.getInt(4);
+            }
+        }
+        List<AdverseEventCount> result = new ArrayList<>();
+        counts.forEach((key, grades) -> result.add(new AdverseEventCount(key.get(0), key.get(1),
+                inArm.getOrDefault(key.get(0), 0), grades)));
+        return result;
+    }
+
+    // --- subject-visits ----------------------------------------------------------------------
+
+    long visitCount() throws SQLException {
+        try (Cursor c = new Cursor("select count(*) from visit v join subject s on s.id = v.subject_id where" + filter
+                + upToCutoff("v.visit_date"))) {
+            c.next();
+            return c.rs.getLong(1);
+        }
+    }
+
+    /**
+     * The subject-visits with every marker, wide. Two cursors in subject order: the visits, and
+     * the results; a subject's results are gathered per visit (at most visits x markers values)
+     * before its visits are handed out.
+     */
+    ReportData.VisitCursor visitCursor(List<MarkerColumn> markers) throws IOException {
+        Map<String, Integer> column = new HashMap<>();
+        for (int i = 0; i < markers.size(); i++) {
+            column.put(markers.get(i).code(), i);
+        }
+        String visits = "select v.id, s.id, s.usubjid, a.code, si.code, v.visit_number, v.name, v.visit_date,"
+                + " s.first_dose_date from visit v join subject s on s.id = v.subject_id join arm a on a.id = s.arm_id"
+                + " join site si on si.id = s.site_id where" + filter + upToCutoff("v.visit_date")
+                + " order by s.id, v.visit_number";
+        String results = "select r.subject_id, r.visit_id, r.test_code, r.standard_value from lab_result r"
+                + " join subject s on s.id = r.subject_id"
+                + (scope.cutoff() == null ? "" : " join visit v on v.id = r.visit_id") + " where" + filter
+                + upToCutoff("coalesce(r.collected_on, v.visit_date)") + " order by r.subject_id";
+        try {
+            return new WideVisits(new Cursor(visits), new Cursor(results), column, markers.size());
+        } catch (SQLException e) {
+            throw new IOException("Reading the visits failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static final class WideVisits implements ReportData.VisitCursor {
+        private final Cursor visits;
+        private final Cursor results;
+        private final Map<String, Integer> column;
+        private final int width;
+        private final List<VisitRow> pending = new ArrayList<>();
+        private int nextPending;
+        private boolean visitsStarted;
+
+        WideVisits(Cursor visits, Cursor results, Map<String, Integer> column, int width) {
+            this.visits = visits;
+            this.results = results;
+            this.column = column;
+            this.width = width;
+        }
+
+        @Override
+        public VisitRow next() throws IOException {
+            try {
+                if (nextPending == pending.size() && !loadSubject()) {
+                    return null;
+                }
+                return pending.get(nextPending++);
+            } catch (SQLException e) {
+                throw new IOException("Reading the visits failed: " + e.getMessage(), e);
+            }
+        }
+
+        /** Reads the next subject's visits and results; false after the last subject. */
+        private boolean loadSubject() throws SQLException {
+            pending.clear();
+            nextPending = 0;
+            if (!visitsStarted) {
+                visitsStarted = true;
+                if (!visits.next()) {
+                    return false;
+                }
+            } else if (visits.done) {
+                return false;
+            }
+            ResultSet v = visits.rs;
+            long subject = v.getLong(2);
+            Map<Long, double[]> values = new HashMap<>();
+            List<Long> ids = new ArrayList<>();
+            while (!visits.done && v.getLong(2) == subject) {
+                long visitId = v.getLong(1);
+                double[] row = new double[width];
+                Arrays.fill(row, Double.NaN);
+                values.put(visitId, row);
+                ids.add(visitId);
+                LocalDate date = localDate(v.getDate(8));
+                LocalDate firstDose = localDate(v.getDate(9));
+                pending.add(new VisitRow(v.getString(3), v.getString(4), v.getString(5), v.getBigDecimal(6)
+                        .stripTrailingZeros(), v.getString(7), date,
+                        date == null || firstDose == null ? null : StudyDay.of(firstDose, date), row));
+                visits.advance();
+            }
+            while (results.at(subject)) {
+                double[] row = values.get(results.rs.getLong(2));
+                Integer c = column.get(results.rs.getString(3));
+                if (row != null && c != null) {
+                    row[c] = results.rs.getDouble(4);
+                }
+                results.advance();
+            }
+            return true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try (Cursor a = visits; Cursor b = results) {
+                // both closed
+            } catch (SQLException e) {
+                throw new IOException(e);
+            }
+        }
+    }
+
+    // --- cursors ---------------------------------------------------------------------------
+
+    /**
+     * A forward-only result set with one row of look-ahead, for merging cursors ordered by
+     * subject id: {@link #at} says whether the current row belongs to a subject.
+     */
+    public final class Cursor implements AutoCloseable {
+        private final PreparedStatement statement;
+        final ResultSet rs;
+        private boolean started;
+        boolean done;
+
+        Cursor(String sql) throws SQLException {
+            statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            statement.setFetchSize(FETCH_SIZE);
+            rs = statement.executeQuery();
+        }
+
+        public ResultSet rs() {
+            return rs;
+        }
+
+        /** Moves to the next row; false (and done) after the last. */
+        public boolean next() throws SQLException {
+            started = true;
+            done = !rs.next();
+            return !done;
+        }
+
+        public void advance() throws SQLException {
+            next();
+        }
+
+        /** Whether the current row (the first, on the first call) is the given subject's; skips rows of earlier subjects. */
+        public boolean at(long subjectId) throws SQLException {
+            if (!started) {
+                next();
+            }
+            while (!done && rs.getLong(1) < subjectId) {
+                next();
+            }
+            return !done && rs.getLong(1) == subjectId;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                rs.close();
+            } finally {
+                statement.close();
+            }
+        }
+    }
+
+    static LocalDate localDate(Date date) {
+        return date == null ? null : date.toLocalDate();
+    }
+
+    static BigDecimal plain(BigDecimal number) {
+        return number == null ? null : number.stripTrailingZeros();
+    }
+}
