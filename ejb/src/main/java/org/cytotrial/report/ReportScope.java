@@ -15,14 +15,14 @@ import org.cytotrial.study.ResponseCriteria;
  */
 public record ReportScope(long studyId, String studyCode, String title, ResponseCriteria criteria, int sdMinDays,
         Double mrLowPercent, List<ArmRef> arms, boolean allArms, List<SiteRef> sites, boolean allSites,
-        LocalDate cutoff, boolean pseudonymised, String requestedBy) {
+        LocalDate cutoff, boolean pseudonymised, String requestedBy) implements java.io.Serializable {
 
     /** An arm of the study. */
-    public record ArmRef(long id, String code, String name) {
+    public record ArmRef(long id, String code, String name) implements java.io.Serializable {
     }
 
     /** A site of the study. */
-    public record SiteRef(long id, String code, String name) {
+    public record SiteRef(long id, String code, String name) implements java.io.Serializable {
     }
 
     public ReportScope {

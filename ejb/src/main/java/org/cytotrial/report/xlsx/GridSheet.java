@@ -50,8 +50,10 @@ public final class GridSheet {
         return rowIndex;
     }
 
+    /** A heading row, two lines high so that wrapped headings show in every reader. */
     public GridSheet header(String... headings) {
         row();
+        row.setHeightInPoints(2 * sheet.getDefaultRowHeightInPoints() + 2);
         for (String h : headings) {
             text(h, ReportStyle.HEADER);
         }

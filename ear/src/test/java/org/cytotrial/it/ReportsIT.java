@@ -1,0 +1,362 @@
+package org.cytotrial.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.cytotrial.it.support.Api;
+import org.cytotrial.it.support.Database;
+import org.cytotrial.it.support.Deployments;
+import org.cytotrial.it.support.It;
+import org.cytotrial.it.support.StudyZips;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * The sponsor's downloads over REST on PostgreSQL: the Excel report read back with POI and
+ * opened by LibreOffice, filters and access, CSV listings, and the ODM export validated against
+ * the ODM 1.3.2 schema and compared value by value with the SDTM export.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ReportsIT {
+
+    private static final Api ADMIN = Api.as("admin");
+    private static final Api SPONSOR = Api.as("sponsor");
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static String recist;
+    private static String myeloma;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.ear();
+    }
+
+    @BeforeAll
+    static void importStudies() {
+        recist = It.uniqueCode("REP");
+        myeloma = It.uniqueCode("REPMM");
+        assertEquals(201, ADMIN.post("/api/studies?code=" + recist, "application/zip", StudyZips.demo("RECIST-DEMO"))
+                .status());
+        assertEquals(201, ADMIN.post("/api/studies?code=" + myeloma, "application/zip", StudyZips.demo("IL2-MM"))
+                .status());
+    }
+
+    @Test
+    void theSponsorsWorkbookHoldsTheIndependentlyComputedNumbersInTypedCells() throws IOException {
+        for (String[] study : new String[][] {{recist, "RECIST-DEMO"}, {myeloma, "IL2-MM"}}) {
+            Api.Answer answer = SPONSOR.get("/api/studies/" + study[0] + "/report.xlsx");
+            assertEquals(200, answer.status(), answer.text());
+            assertEquals(XLSX, answer.header("Content-Type"));
+            assertTrue(answer.header("Content-Disposition").contains(study[0] + "-report.xlsx"));
+            try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(answer.bytes()))) {
+                assertEquals(List.of("Summary", "Best response", "PFS", "Markers", "Visits", "Adverse events", "About"),
+                        names(workbook));
+                JsonObject expected = expected(study[1]);
+                XSSFSheet summary = workbook.getSheet("Summary");
+                Map<String, Integer> column = header(summary.getRow(0));
+                for (JsonValue v : expected.getJsonArray("arms")) {
+                    JsonObject arm = v.asJsonObject();
+                    Row row = rowWith(summary, arm.getString("arm"));
+                    assertNotNull(row, study[1] + " arm " + arm.getString("arm"));
+                    assertEquals(arm.getInt("treated"), number(row, column.get("Treated")));
+                    assertEquals(arm.getInt("evaluable"), number(row, column.get("Evaluable")));
+                    for (String c : arm.getJsonObject("bestResponse").keySet()) {
+                        assertEquals(arm.getJsonObject("bestResponse").getInt(c), number(row, column.get(c)), c);
+                    }
+                    close(arm.getJsonObject("orr").get("rate"), row, column.get("ORR"));
+                    close(arm.getJsonObject("orr").get("lower"), row, column.get("ORR 95% CI lower"));
+                    close(arm.getJsonObject("orr").get("upper"), row, column.get("ORR 95% CI upper"));
+                    close(arm.getJsonObject("dcr").get("rate"), row, column.get("DCR"));
+                    assertEquals(arm.getJsonObject("pfs").getInt("events"), number(row, column.get("PFS events")));
+                    close(arm.getJsonObject("pfs").get("medianMonths"), row, column.get("PFS median (months)"));
+                    close(arm.getJsonObject("pfs").get("lowerMonths"), row, column.get("PFS median 95% CI lower"));
+                    close(arm.getJsonObject("pfs").get("upperMonths"), row, column.get("PFS median 95% CI upper"));
+                }
+
+                long visits = Database.count("select count(*) from visit v join subject s on s.id = v.subject_id"
+                        + " join study st on st.id = s.study_id where st.code = ?", study[0]);
+                XSSFSheet visitSheet = workbook.getSheet("Visits");
+                assertEquals(visits, visitSheet.getLastRowNum(), "one row per subject-visit");
+                Set<String> keys = new HashSet<>();
+                int numbers = 0;
+                for (int r = 1; r <= visitSheet.getLastRowNum(); r++) {
+                    Row row = visitSheet.getRow(r);
+                    assertTrue(keys.add(row.getCell(0).getStringCellValue() + "/" + row.getCell(3).getNumericCellValue()));
+                    assertTrue(DateUtil.isCellDateFormatted(row.getCell(5)));
+                    for (int c = 7; c < row.getLastCellNum(); c++) {
+                        if (row.getCell(c) != null) {
+                            assertEquals(CellType.NUMERIC, row.getCell(c).getCellType());
+                            numbers++;
+                        }
+                    }
+                }
+                long results = Database.count("select count(*) from lab_result r join subject s on s.id = r.subject_id"
+                        + " join study st on st.id = s.study_id where st.code = ?", study[0]);
+                assertEquals(results, numbers, "every result (derived ratio included) is a number cell");
+                assertEquals(expected.getJsonArray("subjects").size(), workbook.getSheet("Best response").getLastRowNum());
+                String text = allText(workbook);
+                assertFalse(text.contains("Fever and chills"), "no verbatim adverse event term in a sponsor report");
+            }
+        }
+    }
+
+    @Test
+    void libreOfficeOpensTheWorkbookAndConvertsItToPdf() throws Exception {
+        Api.Answer answer = SPONSOR.get("/api/studies/" + recist + "/report.xlsx");
+        assertEquals(200, answer.status());
+        Path dir = It.outputDir().resolve("report-check");
+        Files.createDirectories(dir);
+        Path xlsx = dir.resolve("RECIST-DEMO-report.xlsx");
+        Files.write(xlsx, answer.bytes());
+        Path profile = Files.createTempDirectory("cytotrial-soffice-");
+        Process soffice = new ProcessBuilder("soffice", "-env:UserInstallation=" + profile.toUri(), "--headless",
+                "--convert-to", "pdf", "--outdir", dir.toString(), xlsx.toString()).redirectErrorStream(true).start();
+        String log = new String(soffice.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(soffice.waitFor(180, TimeUnit.SECONDS), "soffice did not finish: " + log);
+        assertEquals(0, soffice.exitValue(), log);
+        Path pdf = dir.resolve("RECIST-DEMO-report.pdf");
+        assertTrue(Files.size(pdf) > 10_000, "a PDF with content: " + log);
+        Process png = new ProcessBuilder("pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile",
+                pdf.toString(), dir.resolve("report-page1").toString()).redirectErrorStream(true).start();
+        String pngLog = new String(png.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(png.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, png.exitValue(), pngLog);
+        assertTrue(Files.size(dir.resolve("report-page1.png")) > 5_000);
+        Process text = new ProcessBuilder("pdftotext", "-f", "1", "-l", "1", pdf.toString(), "-").start();
+        String firstPage = new String(text.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(text.waitFor(60, TimeUnit.SECONDS));
+        assertTrue(firstPage.contains("IL6R") && firstPage.contains("Evaluable"), firstPage);
+    }
+
+    @Test
+    void filtersNarrowTheReportAndBadFiltersAreRefusedWithWhatIsAccepted() throws IOException {
+        Api.Answer one = SPONSOR.get("/api/studies/" + recist + "/report.xlsx?arm=IL6R&site=BERLIN&site=MUNICH"
+                + "&cutoff=2019-06-30");
+        assertEquals(200, one.status(), one.text());
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(one.bytes()))) {
+            XSSFSheet best = workbook.getSheet("Best response");
+            assertTrue(best.getLastRowNum() > 0);
+            for (int r = 1; r <= best.getLastRowNum(); r++) {
+                assertEquals("IL6R", best.getRow(r).getCell(1).getStringCellValue());
+                assertTrue(Set.of("BERLIN", "MUNICH").contains(best.getRow(r).getCell(2).getStringCellValue()));
+            }
+            assertNull(rowWith(workbook.getSheet("Summary"), "CTRL"));
+            XSSFSheet visits = workbook.getSheet("Visits");
+            for (int r = 1; r <= visits.getLastRowNum(); r++) {
+                assertFalse(visits.getRow(r).getCell(5).getLocalDateTimeCellValue().toLocalDate()
+                        .isAfter(java.time.LocalDate.of(2019, 6, 30)));
+            }
+            Row cutoff = rowWith(workbook.getSheet("About"), "Data cut-off");
+            assertEquals(java.time.LocalDate.of(2019, 6, 30), cutoff.getCell(1).getLocalDateTimeCellValue().toLocalDate());
+        }
+
+        JsonObject bad = SPONSOR.get("/api/studies/" + recist + "/report.xlsx?arm=NOPE&site=KIEL&cutoff=30.06.2019")
+                .json();
+        assertEquals(422, bad.getInt("status"));
+        Map<String, String> errors = new HashMap<>();
+        bad.getJsonArray("errors").forEach(e -> errors.put(e.asJsonObject().getString("field"),
+                e.asJsonObject().getString("message")));
+        assertTrue(errors.get("arm").contains("accepted: CTRL, IL6R"), errors.toString());
+        assertTrue(errors.get("site").contains("BERLIN"), errors.toString());
+        assertTrue(errors.get("cutoff").contains("ISO 8601"), errors.toString());
+
+        // site-bound investigator: own sites only; a site of the study elsewhere is not accepted
+        Api.Answer investigator = Api.as("investigator").get("/api/studies/" + recist + "/listings/subjects.csv");
+        assertEquals(200, investigator.status());
+        for (CSVRecord r : csv(investigator.text())) {
+            assertTrue(Set.of("BERLIN", "MUNICH").contains(r.get("Site")), r.toString());
+        }
+        assertEquals(422, Api.as("investigator").get("/api/studies/" + recist + "/report.xlsx?site=VIENNA").status());
+
+        assertEquals(403, Api.as("coordinator").get("/api/studies/" + recist + "/report.xlsx").status());
+        assertEquals(401, Api.anonymous().get("/api/studies/" + recist + "/report.xlsx").status());
+        assertEquals(404, SPONSOR.get("/api/studies/NO-SUCH-STUDY/report.xlsx").status());
+        assertEquals(404, SPONSOR.get("/api/studies/" + recist + "/listings/nothing.csv").status());
+    }
+
+    @Test
+    void csvListingsAreRfc4180WithOneRowPerRecordAndCodedTermsOnly() {
+        Api.Answer subjects = SPONSOR.get("/api/studies/" + myeloma + "/listings/subjects.csv");
+        assertEquals(200, subjects.status());
+        assertEquals("text/csv;charset=UTF-8", subjects.header("Content-Type").replace(" ", ""));
+        String text = subjects.text();
+        assertTrue(text.startsWith("Subject,Site,Arm,") && text.contains("\r\n"), "header and CRLF line ends");
+        assertEquals(18, csv(text).size());
+
+        long visits = Database.count("select count(*) from visit v join subject s on s.id = v.subject_id"
+                + " join study st on st.id = s.study_id where st.code = ?", myeloma);
+        assertEquals(visits, csv(SPONSOR.get("/api/studies/" + myeloma + "/listings/visits.csv").text()).size());
+        long responses = Database.count("select count(*) from response_assessment x join subject s on s.id = x.subject_id"
+                + " join study st on st.id = s.study_id where st.code = ?", myeloma);
+        assertEquals(responses, csv(SPONSOR.get("/api/studies/" + myeloma + "/listings/responses.csv").text()).size());
+
+        String sponsorAes = SPONSOR.get("/api/studies/" + myeloma + "/listings/adverse-events.csv").text();
+        List<CSVRecord> aes = csv(sponsorAes);
+        assertEquals(Database.count("select count(*) from adverse_event x join subject s on s.id = x.subject_id"
+                + " join study st on st.id = s.study_id where st.code = ?", myeloma), aes.size());
+        assertFalse(sponsorAes.contains("Verbatim") || sponsorAes.contains("Fever and chills"), sponsorAes);
+        assertTrue(ADMIN.get("/api/studies/" + myeloma + "/listings/adverse-events.csv").text()
+                .contains("Fever and chills"), "administrators see verbatim terms");
+    }
+
+    @Test
+    void odmIsValidOdm132AndCarriesTheSameValuesAsTheSdtmExport() throws Exception {
+        for (String study : List.of(recist, myeloma)) {
+            Api.Answer answer = SPONSOR.get("/api/studies/" + study + "/odm.xml");
+            assertEquals(200, answer.status(), answer.text());
+            Path xsd = Path.of(System.getProperty("it.standards.dir", "../src/main/standards"), "odm-1.3.2",
+                    "ODM1-3-2.xsd");
+            SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(xsd.toFile()).newValidator()
+                    .validate(new StreamSource(new ByteArrayInputStream(answer.bytes())));
+
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            Document odm = factory.newDocumentBuilder().parse(new ByteArrayInputStream(answer.bytes()));
+            String ns = "http://www.cdisc.org/ns/odm/v1.3";
+            // subject / visit number / test -> value, from ODM ...
+            Map<String, String> fromOdm = new HashMap<>();
+            NodeList subjects = odm.getElementsByTagNameNS(ns, "SubjectData");
+            for (int i = 0; i < subjects.getLength(); i++) {
+                Element subject = (Element) subjects.item(i);
+                NodeList events = subject.getElementsByTagNameNS(ns, "StudyEventData");
+                for (int e = 0; e < events.getLength(); e++) {
+                    Element event = (Element) events.item(e);
+                    NodeList items = event.getElementsByTagNameNS(ns, "ItemData");
+                    for (int k = 0; k < items.getLength(); k++) {
+                        Element item = (Element) items.item(k);
+                        String oid = item.getAttribute("ItemOID");
+                        if (oid.startsWith("LB.") && !oid.equals("LB.LBDTC")) {
+                            fromOdm.put(subject.getAttribute("SubjectKey") + "/"
+                                    + event.getAttribute("StudyEventOID").substring(4) + "/" + oid.substring(3),
+                                    item.getAttribute("Value"));
+                        }
+                    }
+                }
+            }
+            // ... and from the SDTM export's standardised LB values
+            Map<String, String> fromSdtm = new HashMap<>();
+            String lb = StudyZips.unzip(ADMIN.get("/api/studies/" + study + "/sdtm.zip").bytes()).get("LB.csv");
+            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(new StringReader(lb))) {
+                fromSdtm.put(r.get("USUBJID") + "/" + r.get("VISITNUM") + "/" + r.get("LBTESTCD").replace("/", "_"),
+                        r.get("LBSTRESN"));
+            }
+            assertEquals(Database.count("select count(*) from subject s join study st on st.id = s.study_id"
+                    + " where st.code = ?", study), subjects.getLength(), "one SubjectData per subject");
+            int compared = 0;
+            for (Map.Entry<String, String> e : fromSdtm.entrySet()) {
+                String odmValue = fromOdm.get(e.getKey());
+                assertNotNull(odmValue, "ODM lacks " + e.getKey());
+                assertEquals(Double.parseDouble(e.getValue()), Double.parseDouble(odmValue), 1e-9, e.getKey());
+                compared++;
+            }
+            assertTrue(compared > 40);
+            long derived = Database.count("select count(*) from lab_result r join subject s on s.id = r.subject_id"
+                    + " join study st on st.id = s.study_id where st.code = ? and r.derived", study);
+            assertEquals(fromSdtm.size() + derived, fromOdm.size(), "every result, derived ratio included");
+        }
+    }
+
+    private static List<CSVRecord> csv(String text) {
+        try {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(text))
+                    .getRecords();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static List<String> names(XSSFWorkbook workbook) {
+        List<String> names = new ArrayList<>();
+        workbook.forEach(s -> names.add(s.getSheetName()));
+        return names;
+    }
+
+    private static Map<String, Integer> header(Row row) {
+        Map<String, Integer> columns = new HashMap<>();
+        row.forEach(c -> columns.put(c.getStringCellValue(), c.getColumnIndex()));
+        return columns;
+    }
+
+    private static Row rowWith(XSSFSheet sheet, String first) {
+        for (Row row : sheet) {
+            Cell cell = row.getCell(0);
+            if (cell != null && cell.getCellType() == CellType.STRING && cell.getStringCellValue().equals(first)) {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    private static double number(Row row, int column) {
+        assertEquals(CellType.NUMERIC, row.getCell(column).getCellType());
+        return row.getCell(column).getNumericCellValue();
+    }
+
+    private static void close(JsonValue expected, Row row, int column) {
+        if (expected.getValueType() == JsonValue.ValueType.NULL) {
+            assertNull(row.getCell(column));
+            return;
+        }
+        double e = ((JsonNumber) expected).doubleValue();
+        assertEquals(e, number(row, column), Math.max(1e-6, Math.abs(e) * 1e-6));
+    }
+
+    private static String allText(XSSFWorkbook workbook) {
+        StringBuilder text = new StringBuilder();
+        workbook.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> {
+            if (cell.getCellType() == CellType.STRING) {
+                text.append(cell.getStringCellValue()).append('\n');
+            }
+        })));
+        return text.toString();
+    }
+
+    private static JsonObject expected(String study) throws IOException {
+        try (Reader in = Files.newBufferedReader(It.demoDir().resolve(study).resolve("expected.json"));
+                var reader = Json.createReader(in)) {
+            return reader.readObject();
+        }
+    }
+}

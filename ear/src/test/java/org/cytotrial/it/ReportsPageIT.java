@@ -1,0 +1,111 @@
+package org.cytotrial.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.cytotrial.it.support.Browser;
+import org.cytotrial.it.support.Deployments;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebElement;
+
+/** The reports page in a browser: filters, the background report with its progress, the download links. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ReportsPageIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.ear();
+    }
+
+    @Test
+    void aSponsorCreatesAFilteredReportAndDownloadsItAndAListing() throws Exception {
+        try (Browser browser = new Browser()) {
+            browser.loginAs("sponsor");
+            browser.find(By.linkText("Reports")).click();
+            browser.find(By.id("reportsForm:study"));
+            browser.open("/reports.xhtml?study=RECIST-DEMO");
+            browser.find(By.id("reportsForm:arms"));
+            // tick the IL6R arm
+            WebElement arms = browser.byId("reportsForm:arms");
+            arms.findElement(By.xpath(".//label[text()='IL6R']/preceding-sibling::div[contains(@class,'ui-chkbox')]"))
+                    .click();
+            browser.waitForAjax();
+            browser.screenshot("reports-filters");
+
+            browser.byId("reportsForm:create").click();
+            browser.waitForAjax();
+            browser.waitFor(d -> !d.findElements(By.id("reportsForm:download")).isEmpty()
+                    || browser.text().contains("could not be made"));
+            String link = browser.byId("reportsForm:download").getAttribute("href");
+            assertTrue(browser.text().contains("RECIST-DEMO-report.xlsx"), browser.text());
+            browser.screenshot("reports-done");
+
+            HttpResponse<byte[]> report = get(browser, link);
+            assertEquals(200, report.statusCode());
+            try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(report.body()))) {
+                Row first = workbook.getSheet("Summary").getRow(1);
+                assertEquals("IL6R", first.getCell(0).getStringCellValue());
+                Row second = workbook.getSheet("Summary").getRow(2);
+                assertTrue(second == null || second.getCell(0) == null, "only the chosen arm");
+            }
+
+            String subjects = browser.byId("reportsForm:subjectsCsv").getAttribute("href");
+            assertTrue(subjects.contains("arm=IL6R"), subjects);
+            HttpResponse<byte[]> csv = get(browser, subjects);
+            assertEquals(200, csv.statusCode());
+            for (CSVRecord r : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(new StringReader(new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8)))) {
+                assertEquals("IL6R", r.get("Arm"));
+            }
+            HttpResponse<byte[]> odm = get(browser, browser.byId("reportsForm:odm").getAttribute("href"));
+            assertEquals(200, odm.statusCode());
+            assertTrue(new String(odm.body(), 0, 400, java.nio.charset.StandardCharsets.UTF_8).contains("ODMVersion=\"1.3.2\""));
+
+            // someone else's report is not there for them
+            try (Browser other = new Browser()) {
+                other.loginAs("admin");
+                assertEquals(404, get(other, link).statusCode());
+            }
+        }
+    }
+
+    @Test
+    void aCoordinatorIsToldReportsAreNotTheirs() {
+        try (Browser browser = new Browser()) {
+            browser.loginAs("coordinator");
+            assertTrue(browser.driver().findElements(By.linkText("Reports")).isEmpty(), "no Reports link");
+            browser.open("/reports.xhtml");
+            browser.find(By.id("reportsForm:messages"));
+            assertTrue(browser.text().contains("may not do this"), browser.text());
+            assertNull(browser.driver().findElements(By.id("reportsForm:create")).stream().findFirst().orElse(null));
+        }
+    }
+
+    /** GET in the browser's session (the download links are session-authenticated, like the page). */
+    private static HttpResponse<byte[]> get(Browser browser, String url) throws IOException, InterruptedException {
+        Cookie session = browser.driver().manage().getCookieNamed("JSESSIONID");
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Cookie", "JSESSIONID=" + session.getValue())
+                .GET().build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+}

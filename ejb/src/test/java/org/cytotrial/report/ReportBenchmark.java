@@ -1,0 +1,347 @@
+package org.cytotrial.report;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.cytotrial.report.excel.StudyWorkbook;
+import org.cytotrial.report.xlsx.ReportStyle;
+import org.cytotrial.report.xlsx.StreamedWorkbook;
+import org.cytotrial.report.xlsx.StyleBook;
+import org.cytotrial.study.ResponseCriteria;
+
+/**
+ * The report benchmark of docs/benchmarks.md, against a study imported into PostgreSQL:
+ * <ol>
+ *   <li>the whole report (all sheets) as the server makes it: read in one snapshot, derive,
+ *       write;</li>
+ *   <li>the same subject-visits, read once into memory, written as the Visits sheet's cells by
+ *       (a) POI SXSSF as documented (window 100), (b) fastexcel, (c) the report's own streamed
+ *       sheet writer, and (d) the whole report again from memory (no database time);</li>
+ * </ol>
+ * with times, file sizes and live-heap growth (heap in use after each garbage collection, above
+ * what was in use before the run). Usage:
+ * <pre>
+ * java -Xmx2g -cp ... org.cytotrial.report.ReportBenchmark \
+ *      jdbc:postgresql://127.0.0.1:5432/test?currentSchema=cytotrial_bench_reports postgres postgres SYN-10K target/bench [runs] [only]
+ * </pre>
+ */
+public final class ReportBenchmark {
+
+    private ReportBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String url = args[0];
+        String user = args[1];
+        String password = args[2];
+        String study = args[3];
+        Path out = Path.of(args[4]);
+        int runs = args.length > 5 ? Integer.parseInt(args[5]) : 3;
+        String only = args.length > 6 ? args[6] : "all";
+        Files.createDirectories(out);
+        Map<String, List<Double>> seconds = new LinkedHashMap<>();
+        Map<String, Long> heap = new LinkedHashMap<>();
+        Map<String, Long> sizes = new LinkedHashMap<>();
+
+        try (Connection connection = DriverManager.getConnection(url, user, password)) {
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            connection.setReadOnly(true);
+            ReportScope scope = scope(connection, study);
+
+            for (int run = 0; run < runs && (only.equals("all") || only.equals("report")); run++) {
+                Path file = out.resolve(study + "-report.xlsx");
+                measure("report from PostgreSQL (all sheets)", seconds, heap, () -> {
+                    try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                        ReportData data = new ReportReader(connection, scope).read(new ReportProgress(), Instant.now(),
+                                "benchmark");
+                        new StudyWorkbook().write(data, o, new ReportProgress());
+                    }
+                    connection.commit();
+                });
+                sizes.put("report from PostgreSQL (all sheets)", Files.size(file));
+            }
+            if (only.equals("report")) {
+                print(seconds, heap, sizes);
+                return;
+            }
+
+            ReportData data = new ReportReader(connection, scope).read(new ReportProgress(), Instant.now(), "benchmark");
+            List<VisitRow> rows = new ArrayList<>();
+            try (ReportData.VisitCursor cursor = data.visits().open()) {
+                for (VisitRow r = cursor.next(); r != null; r = cursor.next()) {
+                    rows.add(r);
+                }
+            }
+            connection.commit();
+            List<String> header = new ArrayList<>(List.of("Subject", "Arm", "Site", "Visit number", "Visit",
+                    "Visit date", "Study day"));
+            data.markers().forEach(m -> header.add(m.heading()));
+            System.out.printf(Locale.ROOT, "%s: %d treated subjects, %d subject-visits x %d columns = %d cells%n", study,
+                    data.outcomes().size(), rows.size(), header.size(), (long) rows.size() * header.size());
+            ReportData inMemory = new ReportData(data.scope(), data.arms(), data.logRank(), data.outcomes(),
+                    data.markers(), data.markerSummaries(), data.adverseEvents(), rows.size(), ReportData.of(rows),
+                    data.generatedAt(), data.softwareVersion());
+
+            for (int run = 0; run < runs; run++) {
+                time("(a) POI SXSSF, Visits cells", out.resolve("visits-sxssf.xlsx"), seconds, heap, sizes,
+                        o -> sxssf(rows, header, o));
+                time("(b) fastexcel, Visits cells", out.resolve("visits-fastexcel.xlsx"), seconds, heap, sizes,
+                        o -> fastexcel(rows, header, o));
+                time("(c) report's sheet writer, Visits cells", out.resolve("visits-streamed.xlsx"), seconds, heap,
+                        sizes, o -> streamed(rows, header, o));
+                time("(d) report from memory (all sheets)", out.resolve("report-memory.xlsx"), seconds, heap, sizes,
+                        o -> new StudyWorkbook().write(inMemory, o, new ReportProgress()));
+            }
+        }
+        print(seconds, heap, sizes);
+    }
+
+    /** The scope of a report over the whole study, as an administrator would get it. */
+    static ReportScope scope(Connection connection, String code) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            long id;
+            String title;
+            ResponseCriteria criteria;
+            int sdMinDays;
+            Double mr;
+            try (ResultSet rs = s.executeQuery("select id, title, response_criteria, sd_min_days, mr_low_percent"
+                    + " from study where code = '" + code.replace("'", "''") + "'")) {
+                if (!rs.next()) {
+                    throw new IllegalArgumentException("No study " + code);
+                }
+                id = rs.getLong(1);
+                title = rs.getString(2);
+                criteria = ResponseCriteria.valueOf(rs.getString(3));
+                sdMinDays = rs.getInt(4);
+                double v = rs.getDouble(5);
+                mr = rs.wasNull() ? null : v;
+            }
+            List<ReportScope.ArmRef> arms = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("select id, code, name from arm where study_id = " + id + " order by code")) {
+                while (rs.next()) {
+                    arms.add(new ReportScope.ArmRef(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                }
+            }
+            List<ReportScope.SiteRef> sites = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("select si.id, si.code, si.name from site si join study_site ss"
+                    + " on ss.site_id = si.id where ss.study_id = " + id + " order by si.code")) {
+                while (rs.next()) {
+                    sites.add(new ReportScope.SiteRef(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                }
+            }
+            connection.commit();
+            return new ReportScope(id, code, title, criteria, sdMinDays, mr, arms, true, sites, true, null, false,
+                    "benchmark");
+        }
+    }
+
+    /** POI's streaming workbook exactly as documented: window of 100 rows, temporary files, default compression. */
+    static void sxssf(List<VisitRow> rows, List<String> header, OutputStream out) throws IOException {
+        SXSSFWorkbook workbook = new SXSSFWorkbook(100);
+        try {
+            Sheet sheet = workbook.createSheet("Visits");
+            CellStyle date = workbook.createCellStyle();
+            date.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
+            Row h = sheet.createRow(0);
+            for (int c = 0; c < header.size(); c++) {
+                h.createCell(c).setCellValue(header.get(c));
+            }
+            int r = 1;
+            for (VisitRow v : rows) {
+                Row row = sheet.createRow(r++);
+                row.createCell(0).setCellValue(v.subject());
+                row.createCell(1).setCellValue(v.arm());
+                row.createCell(2).setCellValue(v.site());
+                row.createCell(3).setCellValue(v.visitNumber().doubleValue());
+                row.createCell(4).setCellValue(v.visit());
+                if (v.date() != null) {
+                    Cell d = row.createCell(5);
+                    d.setCellValue(v.date());
+                    d.setCellStyle(date);
+                }
+                if (v.studyDay() != null) {
+                    row.createCell(6).setCellValue(v.studyDay());
+                }
+                double[] values = v.values();
+                for (int i = 0; i < values.length; i++) {
+                    if (!Double.isNaN(values[i])) {
+                        row.createCell(7 + i).setCellValue(values[i]);
+                    }
+                }
+            }
+            workbook.write(out);
+        } finally {
+            workbook.dispose();
+            workbook.close();
+        }
+    }
+
+    /** fastexcel with its defaults (compression level 4, shared strings). */
+    static void fastexcel(List<VisitRow> rows, List<String> header, OutputStream out) throws IOException {
+        org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(out, "Cytotrial", "1.0");
+        org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet("Visits");
+        for (int c = 0; c < header.size(); c++) {
+            sheet.value(0, c, header.get(c));
+        }
+        int r = 1;
+        for (VisitRow v : rows) {
+            sheet.value(r, 0, v.subject());
+            sheet.value(r, 1, v.arm());
+            sheet.value(r, 2, v.site());
+            sheet.value(r, 3, v.visitNumber().doubleValue());
+            sheet.value(r, 4, v.visit());
+            if (v.date() != null) {
+                sheet.value(r, 5, v.date());
+                sheet.style(r, 5).format("yyyy-mm-dd").set();
+            }
+            if (v.studyDay() != null) {
+                sheet.value(r, 6, v.studyDay());
+            }
+            double[] values = v.values();
+            for (int i = 0; i < values.length; i++) {
+                if (!Double.isNaN(values[i])) {
+                    sheet.value(r, 7 + i, values[i]);
+                }
+            }
+            if (r % 1000 == 0) {
+                sheet.flush();
+            }
+            r++;
+        }
+        workbook.finish();
+    }
+
+    /** The report's own writer: POI template, rows streamed by {@link org.cytotrial.report.xlsx.SheetRows}. */
+    static void streamed(List<VisitRow> rows, List<String> header, OutputStream out) throws IOException {
+        try (XSSFWorkbook template = new XSSFWorkbook()) {
+            StyleBook styles = new StyleBook(template);
+            XSSFSheet sheet = template.createSheet("Visits");
+            Row h = sheet.createRow(0);
+            for (int c = 0; c < header.size(); c++) {
+                h.createCell(c).setCellValue(header.get(c));
+            }
+            int date = styles.index(ReportStyle.DATE);
+            StreamedWorkbook workbook = new StreamedWorkbook(template);
+            workbook.stream(sheet, rows.size(), o -> {
+                for (VisitRow v : rows) {
+                    o.row().text(v.subject()).text(v.arm()).text(v.site()).number(v.visitNumber().doubleValue())
+                            .text(v.visit()).date(v.date(), date).integer(v.studyDay(), 0);
+                    for (double value : v.values()) {
+                        o.number(value);
+                    }
+                }
+            });
+            workbook.write(out);
+        }
+    }
+
+    private interface Writer {
+        void write(OutputStream out) throws Exception;
+    }
+
+    private interface Run {
+        void run() throws Exception;
+    }
+
+    private static void time(String name, Path file, Map<String, List<Double>> seconds, Map<String, Long> heap,
+            Map<String, Long> sizes, Writer writer) throws Exception {
+        measure(name, seconds, heap, () -> {
+            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                writer.write(o);
+            }
+        });
+        sizes.put(name, Files.size(file));
+    }
+
+    /** Wall time, and the largest heap in use right after a garbage collection during the run, above the start. */
+    private static void measure(String name, Map<String, List<Double>> seconds, Map<String, Long> heap, Run run)
+            throws Exception {
+        System.gc();
+        long baseline = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        AtomicLong peak = new AtomicLong(baseline);
+        List<Runnable> unsubscribe = new ArrayList<>();
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            NotificationEmitter emitter = (NotificationEmitter) gc;
+            javax.management.NotificationListener listener = (n, h) -> {
+                if (n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                    GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo
+                            .from((CompositeData) n.getUserData());
+                    long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
+                            .mapToLong(java.lang.management.MemoryUsage::getUsed).sum();
+                    peak.accumulateAndGet(used, Math::max);
+                }
+            };
+            emitter.addNotificationListener(listener, null, null);
+            unsubscribe.add(() -> {
+                try {
+                    emitter.removeNotificationListener(listener);
+                } catch (javax.management.ListenerNotFoundException e) {
+                    // already gone
+                }
+            });
+        }
+        long started = System.nanoTime();
+        run.run();
+        double s = (System.nanoTime() - started) / 1e9;
+        System.gc();
+        Thread.sleep(200);
+        unsubscribe.forEach(Runnable::run);
+        seconds.computeIfAbsent(name, k -> new ArrayList<>()).add(s);
+        heap.merge(name, peak.get() - baseline, Math::max);
+        System.out.printf(Locale.ROOT, "  %-42s %7.2f s  live heap +%d MB%n", name, s,
+                (peak.get() - baseline) / (1024 * 1024));
+    }
+
+    private static void print(Map<String, List<Double>> seconds, Map<String, Long> heap, Map<String, Long> sizes) {
+        String baseline = "(b) fastexcel, Visits cells";
+        Double fast = seconds.containsKey(baseline) ? median(seconds.get(baseline)) : null;
+        System.out.println();
+        System.out.println("| writer | median s (runs) | x fastexcel | live heap growth | file |");
+        System.out.println("|---|---|---|---|---|");
+        Map<String, Double> medians = new HashMap<>();
+        for (Map.Entry<String, List<Double>> e : seconds.entrySet()) {
+            double m = median(e.getValue());
+            medians.put(e.getKey(), m);
+            System.out.printf(Locale.ROOT, "| %s | %.2f (%s) | %s | %d MB | %.1f MB |%n", e.getKey(), m,
+                    String.join(", ", e.getValue().stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).toList()),
+                    fast == null ? "" : String.format(Locale.ROOT, "%.2f", m / fast), heap.get(e.getKey()) / (1024 * 1024),
+                    sizes.get(e.getKey()) / 1e6);
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+}
