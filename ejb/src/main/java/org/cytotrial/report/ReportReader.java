@@ -7,6 +7,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -91,17 +92,42 @@ public final class ReportReader {
     public ReportData read(ReportProgress progress, Instant generatedAt, String softwareVersion) throws SQLException {
         progress.step("Subjects, responses and measurements", 0, 15, 1);
         List<SubjectOutcome> outcomes = outcomes();
-        progress.step("Marker summaries", 15, 30, 1);
+        progress.step("Counting visits", 15, 16, 1);
+        long visits = visitCount();
+        progress.step("Marker summaries", 16, 30, 1);
         List<MarkerSummary> summaries = new ArrayList<>();
         Set<String> tests = new HashSet<>();
-        markerSummaries(summaries::add, tests);
+        ReportData.VisitSource source;
+        if (visits * catalogueSize() <= IN_MEMORY_RESULTS) {
+            // one read of the results serves the marker summaries and the Visits rows
+            ResultGroups results = ResultGroups.read(this);
+            results.summarize(summaries::add);
+            tests.addAll(results.testCodes);
+            List<MarkerColumn> markers = markerColumns(tests);
+            source = () -> results.visits(this, markers);
+            progress.step("Adverse events", 30, 35, 1);
+            return data(outcomes, visits, markers, summaries, source, generatedAt, softwareVersion);
+        }
+        markerSummaries(summaries::add, tests, false);
         List<MarkerColumn> markers = markerColumns(tests);
-        progress.step("Adverse events", 30, 33, 1);
-        List<AdverseEventCount> adverseEvents = adverseEvents(outcomes);
-        progress.step("Counting visits", 33, 35, 1);
-        long visits = visitCount();
+        source = () -> visitCursor(markers);
+        progress.step("Adverse events", 30, 35, 1);
+        return data(outcomes, visits, markers, summaries, source, generatedAt, softwareVersion);
+    }
+
+    private ReportData data(List<SubjectOutcome> outcomes, long visits, List<MarkerColumn> markers,
+            List<MarkerSummary> summaries, ReportData.VisitSource source, Instant generatedAt, String version)
+            throws SQLException {
         return new ReportData(scope, Outcomes.arms(scope, outcomes), Outcomes.logRank(scope, outcomes), outcomes,
-                markers, summaries, adverseEvents, visits, () -> visitCursor(markers), generatedAt, softwareVersion);
+                markers, summaries, adverseEvents(outcomes), visits, source, generatedAt, version);
+    }
+
+    /** Markers in the catalogue: with the visits, an upper bound of the results in scope. */
+    private long catalogueSize() throws SQLException {
+        try (Cursor c = new Cursor("select count(*) from marker")) {
+            c.next();
+            return c.rs.getLong(1);
+        }
     }
 
     // --- subjects and their outcomes -----------------------------------------------------------
@@ -130,11 +156,11 @@ public final class ReportReader {
                 + " order by x.subject_id, x.assessed_on, x.id";
         String measurements = imwg
                 ? "select r.subject_id, coalesce(r.collected_on, v.visit_date) as d, null as link_id, false as nodal,"
-                        + " r.standard_value as value, r.test_code from lab_result r join visit v on v.id = r.visit_id"
+                        + " r.standard_value as measured, r.test_code from lab_result r join visit v on v.id = r.visit_id"
                         + " join subject s on s.id = r.subject_id where" + filter + " and r.test_code = 'MPROT'"
                         + " order by r.subject_id, d, r.id"
                 : "select l.subject_id, coalesce(m.measured_on, v.visit_date) as d, l.link_id, l.nodal,"
-                        + " m.diameter_mm as value, m.test_code from lesion_measurement m join lesion l on l.id = m.lesion_id"
+                        + " m.diameter_mm as measured, m.test_code from lesion_measurement m join lesion l on l.id = m.lesion_id"
                         + " join visit v on v.id = m.visit_id join subject s on s.id = l.subject_id where" + filter
                         + " and l.kind = 'TARGET' and m.test_code in ('LDIAM', 'SAXIS', 'DIAMETER')"
                         + " order by l.subject_id, d, m.id";
@@ -194,30 +220,111 @@ public final class ReportReader {
     // --- markers ---------------------------------------------------------------------------
 
     /**
-     * Marker summaries per arm, marker and visit, streamed through the engine's summarizer in the
-     * order it needs. All subjects of the chosen arms and sites count (as in the analytics), with
-     * results dated up to the cut-off.
+     * Results in scope (an upper bound: visits x catalogue markers) up to which they are read once
+     * and held, 12 bytes each (16 million is about 200 MB), to give both the marker summaries and
+     * the Visits rows; above it, the summaries come from a stream the database sorts and the rows
+     * from a second pass, in constant memory but slower. Both ways feed the engine's summarizer the
+     * same rows in the same order, so the numbers are identical.
      */
-    void markerSummaries(java.util.function.Consumer<MarkerSummary> sink, Set<String> tests) throws SQLException {
-        String sql = "select a.code, r.test_code, v.visit_number, v.name, s.usubjid, r.standard_value"
-                + " from lab_result r join visit v on v.id = r.visit_id join subject s on s.id = r.subject_id"
-                + " join arm a on a.id = s.arm_id where" + filter + upToCutoff("coalesce(r.collected_on, v.visit_date)")
-                + " order by s.arm_id, r.test_code, v.visit_number, s.id";
+    public static final long IN_MEMORY_RESULTS = Long.getLong("cytotrial.report.in-memory-results", 16_000_000L);
+
+    /**
+     * Marker summaries per arm, marker and visit, by the engine's summarizer: all subjects of the
+     * chosen arms and sites count (as in the analytics), with results dated up to the cut-off, in
+     * subject (enrolment) order within each arm, marker and visit.
+     */
+    void markerSummaries(java.util.function.Consumer<MarkerSummary> sink, Set<String> tests, boolean inMemory)
+            throws SQLException {
+        if (inMemory) {
+            ResultGroups groups = ResultGroups.read(this);
+            groups.summarize(sink);
+            tests.addAll(groups.testCodes);
+        } else {
+            markerSummariesSorted(sink, tests);
+        }
+    }
+
+    private String markerRows() {
+        return "select s.arm_id, r.test_code, cast(v.visit_number as double precision), v.name, r.subject_id,"
+                + " r.standard_value from lab_result r join visit v on v.id = r.visit_id"
+                + " join subject s on s.id = r.subject_id where" + filter
+                + upToCutoff("coalesce(r.collected_on, v.visit_date)");
+    }
+
+    /** The database sorts; nothing is held but one visit's values. */
+    private void markerSummariesSorted(java.util.function.Consumer<MarkerSummary> sink, Set<String> tests)
+            throws SQLException {
+        tuneForLargeSort();
+        Map<Long, String> arms = armCodes();
         MarkerSummarizer summarizer = new MarkerSummarizer(sink);
-        try (Cursor c = new Cursor(sql)) {
-            String lastTest = null;
+        try (Cursor c = new Cursor(markerRows() + " order by s.arm_id, r.test_code, v.visit_number, r.subject_id")) {
             while (c.next()) {
                 ResultSet r = c.rs;
                 String test = r.getString(2);
-                if (!test.equals(lastTest)) {
-                    tests.add(test);
-                    lastTest = test;
-                }
-                summarizer.accept(new MarkerObservation(r.getString(1), test, r.getBigDecimal(3).doubleValue(),
-                        r.getString(4), r.getString(5), r.getDouble(6)));
+                tests.add(test);
+                summarizer.accept(new MarkerObservation(arms.get(r.getLong(1)), test, r.getDouble(3), r.getString(4),
+                        Long.toString(r.getLong(5)), r.getDouble(6)));
             }
         }
         summarizer.finish();
+    }
+
+    Map<Long, String> armCodes() {
+        Map<Long, String> arms = new LinkedHashMap<>();
+        scope.arms().forEach(a -> arms.put(a.id(), a.code()));
+        return arms;
+    }
+
+    /** Every visit of the subjects in scope (no cut-off: results are cut off by their own date). */
+    String visitsOfScope() {
+        return "select v.id, v.visit_number, v.name, v.visit_date, s.arm_id from visit v"
+                + " join subject s on s.id = v.subject_id where" + filter;
+    }
+
+    /** The results of the subjects in scope in subject order, without their visits (see {@link ResultGroups}). */
+    String resultsInSubjectOrder() {
+        return "select r.subject_id, r.visit_id, r.test_code, r.standard_value"
+                + (scope.cutoff() == null ? "" : ", r.collected_on")
+                + " from lab_result r join subject s on s.id = r.subject_id where" + filter + " order by r.subject_id";
+    }
+
+    LocalDate cutoff() {
+        return scope.cutoff();
+    }
+
+    String visitRows() {
+        return "select v.id, s.id, s.usubjid, a.code, si.code, v.visit_number, v.name, v.visit_date,"
+                + " s.first_dose_date, s.arm_id from visit v join subject s on s.id = v.subject_id"
+                + " join arm a on a.id = s.arm_id join site si on si.id = s.site_id where" + filter
+                + upToCutoff("v.visit_date") + " order by s.id, v.visit_number";
+    }
+
+    /**
+     * A large sort on PostgreSQL: enough memory to sort in memory rather than on disk. Local to
+     * this read-only transaction; other databases keep their defaults.
+     */
+    private void tuneForLargeSort() throws SQLException {
+        if (isPostgreSql(connection)) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("set local work_mem = '256MB'");
+            }
+        }
+    }
+
+    /**
+     * Settings for a report's read-only transaction on PostgreSQL: no JIT compilation, which
+     * costs seconds of compile time on these large queries that run once. Local to the transaction.
+     */
+    public static void tuneTransaction(Connection connection) throws SQLException {
+        if (isPostgreSql(connection)) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("set local jit = off");
+            }
+        }
+    }
+
+    private static boolean isPostgreSql(Connection connection) throws SQLException {
+        return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
     }
 
     /** The catalogue entries of the given marker codes, in the catalogue's display order. */
@@ -290,10 +397,7 @@ public final class ReportReader {
         for (int i = 0; i < markers.size(); i++) {
             column.put(markers.get(i).code(), i);
         }
-        String visits = "select v.id, s.id, s.usubjid, a.code, si.code, v.visit_number, v.name, v.visit_date,"
-                + " s.first_dose_date from visit v join subject s on s.id = v.subject_id join arm a on a.id = s.arm_id"
-                + " join site si on si.id = s.site_id where" + filter + upToCutoff("v.visit_date")
-                + " order by s.id, v.visit_number";
+        String visits = visitRows();
         String results = "select r.subject_id, r.visit_id, r.test_code, r.standard_value from lab_result r"
                 + " join subject s on s.id = r.subject_id"
                 + (scope.cutoff() == null ? "" : " join visit v on v.id = r.visit_id") + " where" + filter

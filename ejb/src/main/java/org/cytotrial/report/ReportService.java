@@ -176,6 +176,7 @@ public class ReportService {
                 connection.setAutoCommit(false);
                 connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
                 connection.setReadOnly(true);
+                ReportReader.tuneTransaction(connection);
                 work.run(connection);
                 connection.commit();
             } catch (SQLException | IOException | RuntimeException e) {

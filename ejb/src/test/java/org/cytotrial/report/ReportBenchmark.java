@@ -51,6 +51,8 @@ import org.cytotrial.study.ResponseCriteria;
  * java -Xmx2g -cp ... org.cytotrial.report.ReportBenchmark \
  *      jdbc:postgresql://127.0.0.1:5432/test?currentSchema=cytotrial_bench_reports postgres postgres SYN-10K target/bench [runs] [only]
  * </pre>
+ * {@code only}: {@code all} (default), {@code report} (1 alone), or one writer alone for a profiler:
+ * {@code sxssf}, {@code fastexcel}, {@code streamed}, {@code memory}.
  */
 public final class ReportBenchmark {
 
@@ -75,6 +77,7 @@ public final class ReportBenchmark {
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setReadOnly(true);
             ReportScope scope = scope(connection, study);
+            ReportReader.tuneTransaction(connection);
 
             for (int run = 0; run < runs && (only.equals("all") || only.equals("report")); run++) {
                 Path file = out.resolve(study + "-report.xlsx");
@@ -85,6 +88,7 @@ public final class ReportBenchmark {
                         new StudyWorkbook().write(data, o, new ReportProgress());
                     }
                     connection.commit();
+                    ReportReader.tuneTransaction(connection);
                 });
                 sizes.put("report from PostgreSQL (all sheets)", Files.size(file));
             }
@@ -101,6 +105,7 @@ public final class ReportBenchmark {
                 }
             }
             connection.commit();
+            ReportReader.tuneTransaction(connection);
             List<String> header = new ArrayList<>(List.of("Subject", "Arm", "Site", "Visit number", "Visit",
                     "Visit date", "Study day"));
             data.markers().forEach(m -> header.add(m.heading()));
@@ -111,6 +116,18 @@ public final class ReportBenchmark {
                     data.generatedAt(), data.softwareVersion());
 
             for (int run = 0; run < runs; run++) {
+                if (!only.equals("all")) {
+                    // one writer alone, e.g. under a profiler
+                    Writer writer = switch (only) {
+                        case "sxssf" -> o -> sxssf(rows, header, o);
+                        case "fastexcel" -> o -> fastexcel(rows, header, o);
+                        case "streamed" -> o -> streamed(rows, header, o);
+                        case "memory" -> o -> new StudyWorkbook().write(inMemory, o, new ReportProgress());
+                        default -> throw new IllegalArgumentException("all, report, sxssf, fastexcel, streamed or memory");
+                    };
+                    time(only, out.resolve(only + ".xlsx"), seconds, heap, sizes, writer);
+                    continue;
+                }
                 time("(a) POI SXSSF, Visits cells", out.resolve("visits-sxssf.xlsx"), seconds, heap, sizes,
                         o -> sxssf(rows, header, o));
                 time("(b) fastexcel, Visits cells", out.resolve("visits-fastexcel.xlsx"), seconds, heap, sizes,

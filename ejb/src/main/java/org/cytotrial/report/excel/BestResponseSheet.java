@@ -46,6 +46,8 @@ final class BestResponseSheet {
     static final String NAME = "Best response";
     /** First waterfall helper column (0-based), after a gap column. */
     private static final int WATERFALL_COLUMN = 9;
+    /** Up to this many bars the chart labels each with its subject. */
+    private static final int LABELLED_BARS = 60;
     private static final Comparator<SubjectOutcome> WATERFALL = Comparator
             .comparing(SubjectOutcome::bestPercentChange, Comparator.nullsLast(Comparator.reverseOrder()))
             .thenComparing(SubjectOutcome::subject);
@@ -112,7 +114,7 @@ final class BestResponseSheet {
                 "Waterfall: " + changeHeading(data).toLowerCase(java.util.Locale.ROOT) + " by subject");
         XDDFCategoryAxis subjects = chart.createCategoryAxis(AxisPosition.BOTTOM);
         subjects.setTitle("Subjects (" + measured + ")");
-        if (measured > 60) {
+        if (measured > LABELLED_BARS) {
             subjects.setTickLabelPosition(AxisTickLabelPosition.NONE);
         } else {
             subjects.setTickLabelPosition(AxisTickLabelPosition.LOW);
@@ -133,7 +135,10 @@ final class BestResponseSheet {
             names[i] = o.subject();
             values.computeIfAbsent(o.bor().category(), c -> new Double[measured])[i] = o.bestPercentChange();
         }
-        var categories = XDDFDataSourcesFactory.fromArray(names, Charts.range(sheet, 1, measured, 0));
+        // Beyond a readable number of bars the subject labels are hidden, and so not cached either:
+        // the series still name the cells, from which Excel and LibreOffice draw the chart.
+        var categories = XDDFDataSourcesFactory.fromArray(measured > LABELLED_BARS ? new String[measured] : names,
+                Charts.range(sheet, 1, measured, 0));
         int column = WATERFALL_COLUMN;
         for (ResponseCategory c : ResponseCategory.values()) {
             Double[] v = values.get(c);

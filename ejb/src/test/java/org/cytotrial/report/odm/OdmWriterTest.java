@@ -30,9 +30,9 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
 /** The ODM writer's output is valid ODM 1.3.2, refers only to what its metadata define, and keeps the values. */
-class OdmWriterTest {
+public class OdmWriterTest {
 
-    static Schema schema() throws SAXException {
+    public static Schema schema() throws SAXException {
         String dir = System.getProperty("cytotrial.standards.dir");
         Path xsd = (dir == null ? Paths.get("../src/main/standards") : Paths.get(dir)).resolve("odm-1.3.2/ODM1-3-2.xsd");
         SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
