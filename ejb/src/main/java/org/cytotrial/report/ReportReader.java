@@ -90,8 +90,8 @@ public final class ReportReader {
 
     /** Reads everything but the subject-visits, which {@link ReportData#visits()} streams later. */
     public ReportData read(ReportProgress progress, Instant generatedAt, String softwareVersion) throws SQLException {
-        progress.step("Subjects, responses and measurements", 0, 15, 1);
-        List<SubjectOutcome> outcomes = outcomes();
+        progress.step("Subjects, responses and measurements", 0, 15, subjectCount());
+        List<SubjectOutcome> outcomes = outcomes(progress);
         progress.step("Counting visits", 15, 16, 1);
         long visits = visitCount();
         progress.step("Marker summaries", 16, 30, 1);
@@ -134,8 +134,13 @@ public final class ReportReader {
 
     /** One per treated subject (as of the cut-off), in enrolment order. */
     public List<SubjectOutcome> outcomes() throws SQLException {
+        return outcomes(new ReportProgress());
+    }
+
+    private List<SubjectOutcome> outcomes(ReportProgress progress) throws SQLException {
         List<SubjectOutcome> outcomes = new ArrayList<>();
         subjects(s -> {
+            progress.advance(1);
             SubjectOutcome o = Outcomes.derive(s, scope);
             if (o != null) {
                 outcomes.add(o);
@@ -379,6 +384,13 @@ public final class ReportReader {
 
     // --- subject-visits ----------------------------------------------------------------------
 
+    long subjectCount() throws SQLException {
+        try (Cursor c = new Cursor("select count(*) from subject s where" + filter)) {
+            c.next();
+            return c.rs.getLong(1);
+        }
+    }
+
     long visitCount() throws SQLException {
         try (Cursor c = new Cursor("select count(*) from visit v join subject s on s.id = v.subject_id where" + filter
                 + upToCutoff("v.visit_date"))) {
@@ -479,8 +491,12 @@ public final class ReportReader {
 
         @Override
         public void close() throws IOException {
-            try (Cursor a = visits; Cursor b = results) {
-                // both closed
+            try {
+                try {
+                    visits.close();
+                } finally {
+                    results.close();
+                }
             } catch (SQLException e) {
                 throw new IOException(e);
             }
@@ -543,9 +559,5 @@ public final class ReportReader {
 
     static LocalDate localDate(Date date) {
         return date == null ? null : date.toLocalDate();
-    }
-
-    static BigDecimal plain(BigDecimal number) {
-        return number == null ? null : number.stripTrailingZeros();
     }
 }

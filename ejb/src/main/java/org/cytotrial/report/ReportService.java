@@ -154,7 +154,7 @@ public class ReportService {
     /** The study's clinical data as CDISC ODM 1.3.2 XML. */
     @Transactional(TxType.NOT_SUPPORTED)
     public void writeOdm(ReportScope scope, OutputStream out) {
-        inSnapshot(connection -> new OdmExport(connection, new ReportReader(connection, scope), scope,
+        inSnapshot(connection -> new OdmExport(new ReportReader(connection, scope), scope,
                 app.version()).write(out, Instant.now()));
     }
 

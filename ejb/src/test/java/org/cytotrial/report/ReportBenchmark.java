@@ -52,7 +52,9 @@ import org.cytotrial.study.ResponseCriteria;
  *      jdbc:postgresql://127.0.0.1:5432/test?currentSchema=cytotrial_bench_reports postgres postgres SYN-10K target/bench [runs] [only]
  * </pre>
  * {@code only}: {@code all} (default), {@code report} (1 alone), or one writer alone for a profiler:
- * {@code sxssf}, {@code fastexcel}, {@code streamed}, {@code memory}.
+ * {@code sxssf}, {@code fastexcel}, {@code streamed}, {@code memory}. A last argument {@code rows}
+ * repeats the study's subject-visits (as later visits of the same subjects) up to that many rows
+ * for 2, e.g. 240000 for the issue's 10,000 subjects x 24 visits.
  */
 public final class ReportBenchmark {
 
@@ -67,6 +69,7 @@ public final class ReportBenchmark {
         Path out = Path.of(args[4]);
         int runs = args.length > 5 ? Integer.parseInt(args[5]) : 3;
         String only = args.length > 6 ? args[6] : "all";
+        int visitRows = args.length > 7 ? Integer.parseInt(args[7]) : 0;
         Files.createDirectories(out);
         Map<String, List<Double>> seconds = new LinkedHashMap<>();
         Map<String, Long> heap = new LinkedHashMap<>();
@@ -106,6 +109,20 @@ public final class ReportBenchmark {
             }
             connection.commit();
             ReportReader.tuneTransaction(connection);
+            if (visitRows > rows.size()) {
+                // the shape (24 visits for every subject) from the study's own rows: the
+                // rows again, as further visits of the same subjects, up to the number asked for
+                List<VisitRow> more = new ArrayList<>(visitRows);
+                for (int i = 0; more.size() < visitRows; i++) {
+                    VisitRow r = rows.get(i % rows.size());
+                    int round = i / rows.size();
+                    more.add(round == 0 ? r : new VisitRow(r.subject(), r.arm(), r.site(),
+                            r.visitNumber().add(java.math.BigDecimal.valueOf(100L * round)), r.visit() + " (" + round + ")",
+                            r.date(), r.studyDay(), r.values()));
+                }
+                rows.clear();
+                rows.addAll(more);
+            }
             List<String> header = new ArrayList<>(List.of("Subject", "Arm", "Site", "Visit number", "Visit",
                     "Visit date", "Study day"));
             data.markers().forEach(m -> header.add(m.heading()));
@@ -216,8 +233,7 @@ public final class ReportBenchmark {
             }
             workbook.write(out);
         } finally {
-            workbook.dispose();
-            workbook.close();
+            workbook.close(); // also deletes the temporary files
         }
     }
 

@@ -156,7 +156,7 @@ class ReportReaderTest {
         assertFalse(headers.contains("Verbatim term"), "pseudonymised scope: no verbatim term");
 
         ByteArrayOutputStream odm = new ByteArrayOutputStream();
-        new OdmExport(h2.connection, new ReportReader(h2.connection, scope), scope, "test").write(odm, Instant.now());
+        new OdmExport(new ReportReader(h2.connection, scope), scope, "test").write(odm, Instant.now());
         OdmWriterTest.schema().newValidator().validate(new StreamSource(new ByteArrayInputStream(odm.toByteArray())));
         String xml = odm.toString(StandardCharsets.UTF_8);
         int itemData = xml.split("<ItemData ", -1).length - 1;

@@ -49,7 +49,8 @@ public final class StudyWorkbook {
             BestResponseSheet.build(workbook.createSheet(BestResponseSheet.NAME), styles, streamed, data, progress);
             PfsSheet.build(new GridSheet(workbook.createSheet(PfsSheet.NAME), styles), data);
             MarkersSheet.build(new GridSheet(workbook.createSheet(MarkersSheet.NAME), styles), data);
-            try (Closeable visits = VisitsSheet.build(workbook, styles, streamed, data, progress, visitRowsPerSheet)) {
+            Closeable visits = VisitsSheet.build(workbook, styles, streamed, data, progress, visitRowsPerSheet);
+            try {
                 AdverseEventsSheet.build(new GridSheet(workbook.createSheet(AdverseEventsSheet.NAME), styles), data);
                 AboutSheet.build(new GridSheet(workbook.createSheet(AboutSheet.NAME), styles), data);
                 workbook.setActiveSheet(0);
@@ -58,6 +59,8 @@ public final class StudyWorkbook {
                 core.setTitle(data.scope().studyCode() + " study report");
                 core.setCreated(java.util.Optional.of(Date.from(data.generatedAt())));
                 streamed.write(out);
+            } finally {
+                visits.close(); // the database cursors, also when writing failed half-way
             }
         }
     }

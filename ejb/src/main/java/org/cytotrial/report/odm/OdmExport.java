@@ -3,7 +3,6 @@ package org.cytotrial.report.odm;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -28,13 +27,11 @@ import org.cytotrial.study.ResponseCriteria;
  */
 public final class OdmExport {
 
-    private final Connection connection;
     private final ReportReader reader;
     private final ReportScope scope;
     private final String softwareVersion;
 
-    public OdmExport(Connection connection, ReportReader reader, ReportScope scope, String softwareVersion) {
-        this.connection = connection;
+    public OdmExport(ReportReader reader, ReportScope scope, String softwareVersion) {
         this.reader = reader;
         this.scope = scope;
         this.softwareVersion = softwareVersion;
@@ -195,9 +192,5 @@ public final class OdmExport {
         java.sql.Date d = rs.getDate(column);
         LocalDate date = d == null ? null : d.toLocalDate();
         return date == null || (scope.cutoff() != null && date.isAfter(scope.cutoff())) ? null : date;
-    }
-
-    Connection connection() {
-        return connection;
     }
 }
