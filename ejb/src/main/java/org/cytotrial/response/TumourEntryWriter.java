@@ -279,8 +279,8 @@ public class TumourEntryWriter {
         if (kind == LesionKind.TARGET && atIdentification) {
             double minimum = nodal ? MIN_TARGET_NODE_MM : MIN_TARGET_MM;
             if (mm < minimum) {
-                errors.add(field + ".value", "a target " + (nodal ? "lymph node must have a short axis" : "lesion must measure")
-                        + " of at least " + (int) minimum + " mm at baseline (RECIST 1.1); record a smaller lesion as NON_TARGET");
+                errors.add(field + ".value", (nodal ? "a target lymph node must have a short axis of" : "a target lesion must measure")
+                        + " at least " + (int) minimum + " mm at baseline (RECIST 1.1); record a smaller lesion as NON_TARGET");
                 return;
             }
         }
@@ -341,6 +341,11 @@ public class TumourEntryWriter {
 
     static String organ(String location) {
         return location == null ? "" : location.strip().toUpperCase(Locale.ROOT);
+    }
+
+    /** The id a lesion of this kind gets when none is given: T01, NT01, NEW01, the first one not taken. */
+    public static String nextId(LesionKind kind, Set<String> taken) {
+        return nextId(kind, taken, List.of(), 1);
     }
 
     private static String nextId(LesionKind kind, Set<String> taken, List<NewLesion> planned, int start) {

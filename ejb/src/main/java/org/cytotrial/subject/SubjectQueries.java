@@ -15,6 +15,7 @@ import java.util.Set;
 import org.cytotrial.platform.InvalidInputException;
 import org.cytotrial.security.AccessPolicy;
 import org.cytotrial.study.Study;
+import org.cytotrial.study.StudyOverview;
 import org.cytotrial.study.StudyService;
 
 /**
@@ -66,7 +67,27 @@ public class SubjectQueries {
         return SORTABLE.keySet().stream().sorted().toList();
     }
 
+    /** The study the list is of, as the user sees it; 404 when not visible. */
+    public StudyOverview study(String studyCode) {
+        return studies.overview(studies.requireVisible(studyCode), access.requireUser());
+    }
+
     public Page page(String studyCode, Filter filter, String sortField, boolean ascending, int first, int size) {
+        return new Page(count(studyCode, filter), first, size, rows(studyCode, filter, sortField, ascending, first, size));
+    }
+
+    /** How many subjects pass the filter. */
+    public long count(String studyCode, Filter filter) {
+        Study study = studies.requireVisible(studyCode);
+        Map<String, Object> parameters = new HashMap<>();
+        TypedQuery<Long> count = em.createQuery("select count(s) from Subject s join s.site si left join s.arm a"
+                + where(study, filter, parameters), Long.class);
+        parameters.forEach(count::setParameter);
+        return count.getSingleResult();
+    }
+
+    /** One page of the subjects that pass the filter, sorted. */
+    public List<SubjectRow> rows(String studyCode, Filter filter, String sortField, boolean ascending, int first, int size) {
         Study study = studies.requireVisible(studyCode);
         if (sortField != null && !SORTABLE.containsKey(sortField)) {
             throw new InvalidInputException("sort", "cannot sort by '" + sortField + "'; sortable: " + String.join(", ", sortableFields()));
@@ -76,9 +97,6 @@ public class SubjectQueries {
         }
         Map<String, Object> parameters = new HashMap<>();
         String where = where(study, filter, parameters);
-        TypedQuery<Long> count = em.createQuery("select count(s) from Subject s join s.site si left join s.arm a" + where, Long.class);
-        parameters.forEach(count::setParameter);
-        long total = count.getSingleResult();
         String order = sortField == null ? "s.usubjid" : SORTABLE.get(sortField);
         String direction = ascending ? " asc" : " desc";
         String orderBy = " order by " + order + direction + " nulls last" + (order.equals("s.usubjid") ? "" : ", s.usubjid");
@@ -89,8 +107,7 @@ public class SubjectQueries {
                 + " (select min(d.eventDate) from DispositionEvent d where d.subject = s))"
                 + " from Subject s join s.site si left join s.arm a" + where + orderBy, SubjectRow.class);
         parameters.forEach(query::setParameter);
-        List<SubjectRow> rows = query.setFirstResult(first).setMaxResults(size).getResultList();
-        return new Page(total, first, size, rows);
+        return query.setFirstResult(first).setMaxResults(size).getResultList();
     }
 
     private String where(Study study, Filter filter, Map<String, Object> parameters) {

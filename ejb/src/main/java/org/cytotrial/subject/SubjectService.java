@@ -68,8 +68,8 @@ public class SubjectService {
     }
 
     private Subject find(String studyCode, String usubjid) {
-        return em.createQuery("select s from Subject s join fetch s.study st join fetch s.site left join fetch s.arm"
-                        + " where st.code = :code and s.usubjid = :usubjid", Subject.class)
+        return em.createQuery("select s from Subject s join fetch s.study join fetch s.site left join fetch s.arm"
+                        + " where s.study.code = :code and s.usubjid = :usubjid", Subject.class)
                 .setParameter("code", studyCode)
                 .setParameter("usubjid", usubjid)
                 .getResultStream()

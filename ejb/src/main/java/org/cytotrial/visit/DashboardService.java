@@ -100,7 +100,7 @@ public class DashboardService {
         long total = 0;
         for (Object row : query.getResultList()) {
             Object[] r = (Object[]) row;
-            lines.add(new DueVisit((String) r[0], (String) r[1], (String) r[2], ((BigDecimal) r[3]).stripTrailingZeros(),
+            lines.add(new DueVisit((String) r[0], (String) r[1], (String) r[2], VisitNumbers.plain((BigDecimal) r[3]),
                     (String) r[4], date(r[5]), date(r[6]), date(r[7])));
             total = ((Number) r[8]).longValue();
         }

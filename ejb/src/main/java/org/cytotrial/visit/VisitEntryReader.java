@@ -15,6 +15,7 @@ import org.cytotrial.marker.Cd4Cd8Ratio;
 import org.cytotrial.marker.LabEntryWriter;
 import org.cytotrial.marker.LabResult;
 import org.cytotrial.marker.Marker;
+import org.cytotrial.marker.MarkerPanel;
 import org.cytotrial.marker.MarkerService;
 import org.cytotrial.platform.FieldErrors;
 import org.cytotrial.platform.InvalidInputException.FieldError;
@@ -61,6 +62,9 @@ public class VisitEntryReader {
     @Inject
     private MarkerService markers;
 
+    @Inject
+    private MarkerPanel markerPanel;
+
     public VisitEntryView view(String studyCode, String usubjid, BigDecimal number) {
         return view(subjects.requireVisible(studyCode, usubjid), number);
     }
@@ -70,7 +74,7 @@ public class VisitEntryReader {
         VisitDefinition definition = definition(study, number);
         Visit visit = visit(subject, number);
         if (definition == null && visit == null) {
-            throw new NotFoundException("Visit " + number.stripTrailingZeros().toPlainString() + " is not in the schedule of study "
+            throw new NotFoundException("Visit " + VisitNumbers.text(number) + " is not in the schedule of study "
                     + study.getCode());
         }
         List<VisitEntryView.ResultView> results = new ArrayList<>();
@@ -93,7 +97,7 @@ public class VisitEntryReader {
             LesionMeasurement m = readings.getOrDefault(l.getId(), List.of()).stream().findFirst().orElse(null);
             boolean state = m != null && "TUMSTATE".equals(m.getTestCode());
             lesionViews.add(new VisitEntryView.LesionView(l.getLinkId(), l.getKind(), l.getLocation(), l.isNodal(),
-                    at.getNumber().stripTrailingZeros(), at.getName(), m == null ? null : m.getTestCode(),
+                    VisitNumbers.plain(at.getNumber()), at.getName(), m == null ? null : m.getTestCode(),
                     m == null || state ? null : m.getOriginalValue(), m == null || state ? null : m.getOriginalUnit(),
                     m == null ? null : m.getDiameterMm(), state ? m.getOriginalValue() : null));
         }
@@ -106,7 +110,7 @@ public class VisitEntryReader {
                         && computedHere.category() != investigator.getResponse());
         LocalDate planned = definition == null || definition.getPlannedDay() == null || subject.getFirstDoseDate() == null
                 ? null : VisitSchedule.plannedDate(subject.getFirstDoseDate(), definition.getPlannedDay());
-        return new VisitEntryView(study.getCode(), subject.getUsubjid(), number.stripTrailingZeros(),
+        return new VisitEntryView(study.getCode(), subject.getUsubjid(), VisitNumbers.plain(number),
                 visit != null ? visit.getName() : definition.getName(), visit == null ? null : visit.getVersion(),
                 visit == null ? null : visit.getStatus(), visit == null ? null : visit.getVisitDate(),
                 visit == null ? null : subject.studyDay(visit.getVisitDate()), planned,
@@ -141,6 +145,16 @@ public class VisitEntryReader {
                 tumours.readingsAfter(tumourPlan, key), standard.get(ComputedResponses.M_PROTEIN));
         Computed result = date == null ? null : computed.forSubject(subject, computedDraft).get(key);
         return new Preview(result, standard, ratio, problems.list());
+    }
+
+    /** The whole marker catalogue, to add a test the panel does not offer. */
+    public List<Marker> catalogue() {
+        return markers.catalogue().all();
+    }
+
+    /** The markers the entry form of a subject's study offers (its panel, else the catalogue). */
+    public List<Marker> panel(String studyCode, String usubjid) {
+        return markerPanel.forStudy(subjects.requireVisible(studyCode, usubjid).getStudy());
     }
 
     public VisitDefinition definition(Study study, BigDecimal number) {

@@ -80,7 +80,7 @@ public class VisitEntryService {
         Study study = subject.getStudy();
         VisitDefinition definition = reader.definition(study, number);
         Visit visit = reader.visit(subject, number);
-        String visitLabel = number.stripTrailingZeros().toPlainString();
+        String visitLabel = VisitNumbers.text(number);
         if (definition == null && visit == null) {
             throw new NotFoundException("Visit " + visitLabel + " is not in the schedule of study " + study.getCode());
         }

@@ -69,11 +69,11 @@ public final class VisitSchedule {
             LocalDate planned = firstDose == null || p.plannedDay() == null ? null : plannedDate(firstDose, p.plannedDay());
             LocalDate start = planned == null ? null : planned.minusDays(p.windowBefore());
             LocalDate end = planned == null ? null : planned.plusDays(p.windowAfter());
-            entries.add(entry(p.number(), r == null ? p.name() : r.name(), p.plannedDay(), planned, start, end, r, offStudy,
+            entries.add(entry(VisitNumbers.plain(p.number()), r == null ? p.name() : r.name(), p.plannedDay(), planned, start, end, r, offStudy,
                     today));
         }
         for (Recorded r : recorded.values()) {
-            entries.add(entry(r.number(), r.name(), null, null, null, null, r, offStudy, today));
+            entries.add(entry(VisitNumbers.plain(r.number()), r.name(), null, null, null, null, r, offStudy, today));
         }
         entries.sort(Comparator.comparing(Entry::number));
         return entries;
