@@ -427,6 +427,19 @@ public class CasebookBacking implements Serializable {
         return results;
     }
 
+    /** The lines a user types into; derived ones (CD4/CD8) are shown apart, computed. */
+    public List<ResultRow> getEnterableResults() {
+        return results.stream().filter(r -> !r.isDerived()).toList();
+    }
+
+    public boolean isRatioShown() {
+        return results.stream().anyMatch(ResultRow::isDerived);
+    }
+
+    public String getRatio() {
+        return ratio;
+    }
+
     public List<LesionRow> getLesions() {
         return lesions;
     }

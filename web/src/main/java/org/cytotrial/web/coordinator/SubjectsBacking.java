@@ -55,6 +55,10 @@ public class SubjectsBacking implements Serializable {
         return overview;
     }
 
+    public String getSitesText() {
+        return overview == null ? "" : String.join(", ", overview.sites());
+    }
+
     public boolean isMayEnrol() {
         return currentUser.account().map(a -> a.has(Role.COORDINATOR)).orElse(false);
     }
