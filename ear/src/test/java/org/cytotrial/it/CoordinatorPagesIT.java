@@ -103,6 +103,7 @@ class CoordinatorPagesIT {
             browser.byId("sections:entryForm:save").click();
             browser.waitForAjax();
             browser.waitFor(d -> browser.text().contains("Visit WEEK 6 saved."));
+            browser.script("arguments[0].scrollIntoView({block: 'start'})", browser.byId("sections:entryForm"));
             browser.screenshot("coordinator-casebook");
             String usubjid = "RD-025";
             assertEquals(1, Database.count("select count(*) from response_assessment r join subject s on s.id = r.subject_id"
@@ -148,7 +149,8 @@ class CoordinatorPagesIT {
             second.waitForAjax();
             WebElement conflict = second.find(By.id("sections:entryForm:conflict"));
             assertTrue(conflict.getText().contains("nothing of yours was saved"), conflict.getText());
-            assertTrue(conflict.getText().contains("results[CRP] 9 mg/L 10 mg/L"), conflict.getText());
+            assertTrue(conflict.getText().contains("CRP 9 mg/L 10 mg/L"), conflict.getText());
+            second.script("arguments[0].scrollIntoView({block: 'start'})", conflict);
             second.screenshot("coordinator-conflict");
             assertEquals("9", Database.count("select cast(r.original_value as integer) from lab_result r join subject s"
                     + " on s.id = r.subject_id join study st on st.id = s.study_id where st.code = ? and s.usubjid = ?"

@@ -286,6 +286,17 @@ public class CasebookBacking implements Serializable {
         return problems.of(field);
     }
 
+    /** A service field name as the form labels it: results[CRP] is "CRP", lesions[T01] "lesion T01". */
+    public String fieldLabel(String field) {
+        if (field.startsWith("results[")) {
+            return field.substring("results[".length(), field.indexOf(']'));
+        }
+        if (field.startsWith("lesions[")) {
+            return "lesion " + field.substring("lesions[".length(), field.indexOf(']')) + field.substring(field.indexOf(']') + 1);
+        }
+        return field;
+    }
+
     /** Problems no field on the form shows (e.g. about the whole visit). */
     public String getOtherProblems() {
         Set<String> placed = new HashSet<>(Set.of("date", "status", "reason", "response", "version", "firstDoseDate"));
