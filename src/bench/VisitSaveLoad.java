@@ -9,7 +9,10 @@
  * (PUT .../visits/{visitnum}) with 15 results changed each time (values alternate between the
  * stored one and 1 % below it, so every save really writes 15 rows and their audit rows), using
  * the version each save returns. Only the PUTs after the warm-up are timed; the client reports
- * throughput and latency percentiles. "--mode list" times the subject list's first page instead.
+ * throughput and latency percentiles. "--prefer minimal" asks for the new version only instead of
+ * the whole form (RFC 7240). "--think 1000" makes each client pause that many milliseconds between
+ * its saves (a person at a keyboard); 0, the default, saves back to back (a saturation test).
+ * "--mode list" times the subject list's first page instead.
  */
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,12 +40,16 @@ public class VisitSaveLoad {
         Map<String, String> o = new LinkedHashMap<>(Map.of("base", "http://localhost:8180/cytotrial", "user", "coordinator",
                 "password", "cytotrial-demo", "clients", "20", "warmup", "15", "seconds", "60", "results", "15",
                 "subjects-per-client", "10", "mode", "save", "repeat", "50"));
+        o.putIfAbsent("prefer", "");
+        o.putIfAbsent("think", "0");
         for (int i = 0; i + 1 < args.length; i += 2) {
             o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
         base = o.get("base");
         auth = "Basic " + Base64.getEncoder().encodeToString((o.get("user") + ":" + o.get("password")).getBytes(StandardCharsets.UTF_8));
         String study = o.get("study");
+        String prefer = o.get("prefer");
+        long think = Long.parseLong(o.get("think"));
         if (o.get("mode").equals("list")) {
             list(study, Integer.parseInt(o.get("repeat")));
             return;
@@ -71,6 +78,7 @@ public class VisitSaveLoad {
                         long start = System.nanoTime();
                         HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/api/studies/" + study + "/subjects/"
                                 + target.usubjid + "/visits/" + target.visitnum)).header("Content-Type", "application/json")
+                                .header("Prefer", prefer.isEmpty() ? "return=representation" : "return=" + prefer)
                                 .PUT(HttpRequest.BodyPublishers.ofString(target.body())));
                         long took = System.nanoTime() - start;
                         if (r.statusCode() != 200) {
@@ -85,6 +93,9 @@ public class VisitSaveLoad {
                         if (start > warmupEnd) {
                             latencies.add(took);
                         }
+                        if (think > 0) {
+                            Thread.sleep(think);
+                        }
                     }
                 } catch (Exception e) {
                     e.printStackTrace();
@@ -95,7 +106,8 @@ public class VisitSaveLoad {
             t.start();
         }
         done.await();
-        report("PUT visit with " + results + " results, " + clients + " clients", new ArrayList<>(latencies),
+        report("PUT visit with " + results + " results, " + clients + " clients, think " + think + " ms, prefer "
+                + (prefer.isEmpty() ? "representation" : prefer), new ArrayList<>(latencies),
                 Long.parseLong(o.get("seconds")), errors.get());
     }
 

@@ -198,6 +198,17 @@ class VisitEntryIT {
         assertTrue(conflict.getString("message").contains("nothing of yours was saved"), conflict.toString());
         assertEquals(before, Database.rowCounts());
 
+        // a client keeping its own copy of the form asks for the new version only
+        long current = first.json().getJsonNumber("version").longValue();
+        Api.Answer brief = COORDINATOR.send(COORDINATOR.request(subjectPath(study, subject) + "/visits/1")
+                .header("Content-Type", "application/json").header("Prefer", "return=minimal")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("version", current)
+                        .add("results", array(result("IL6", "4.4", null))).build().toString())));
+        assertEquals(200, brief.status(), brief.text());
+        assertEquals("return=minimal", brief.header("Preference-Applied"));
+        assertEquals(current + 1, brief.json().getJsonNumber("version").longValue());
+        assertFalse(brief.json().containsKey("results"));
+
         // a save with no version on a visit someone already recorded is a conflict too
         assertEquals(409, put(COORDINATOR, study, subject, "1", Json.createObjectBuilder()
                 .add("results", array(result("IL6", "4", null)))).status());

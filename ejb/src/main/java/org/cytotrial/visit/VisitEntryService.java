@@ -74,7 +74,22 @@ public class VisitEntryService {
         this.clock = testClock;
     }
 
+    /** What a save leaves: the visit's new version, and who saved it when. */
+    public record Saved(String usubjid, BigDecimal visitnum, long version, String recordedBy, Instant recordedAt) {}
+
+    /** Saves and answers with the whole form as stored now. */
     public VisitEntryView save(String studyCode, String usubjid, BigDecimal number, VisitEntry entry) {
+        Visit visit = record(studyCode, usubjid, number, entry);
+        return reader.view(visit.getSubject(), number);
+    }
+
+    /** Saves and answers with the new version only (for clients that keep their own copy of the form). */
+    public Saved saveBriefly(String studyCode, String usubjid, BigDecimal number, VisitEntry entry) {
+        Visit visit = record(studyCode, usubjid, number, entry);
+        return new Saved(usubjid, VisitNumbers.plain(number), visit.getVersion(), visit.getRecordedBy(), visit.getRecordedAt());
+    }
+
+    private Visit record(String studyCode, String usubjid, BigDecimal number, VisitEntry entry) {
         Subject subject = subjects.lockForWrite(studyCode, usubjid, Role.COORDINATOR, Role.INVESTIGATOR);
         UserAccount user = access.requireUser();
         Study study = subject.getStudy();
@@ -190,7 +205,7 @@ public class VisitEntryService {
             responses.apply(responsePlan, visit, date, previousDate);
         }
         em.flush();
-        return reader.view(subject, number);
+        return visit;
     }
 
     private boolean hasData(Visit visit) {

@@ -81,6 +81,9 @@ public class SubjectsResource {
     @HeaderParam(REASON_HEADER)
     private String reasonHeader;
 
+    @HeaderParam("Prefer")
+    private String prefer;
+
     // ---- list and enrolment
 
     @GET
@@ -157,12 +160,20 @@ public class SubjectsResource {
     public record VisitRequest(Long version, String status, String date, List<ResultItem> results, List<LesionItem> lesions,
             String response, String reason) {}
 
+    /**
+     * Saves the form; answers with the form as stored now, or, with {@code Prefer: return=minimal}
+     * (RFC 7240), with the new version only.
+     */
     @PUT
     @Path("{usubjid}/visits/{visitnum}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public VisitEntryView save(@PathParam("usubjid") String usubjid, @PathParam("visitnum") String visitnum,
+    public Response save(@PathParam("usubjid") String usubjid, @PathParam("visitnum") String visitnum,
             VisitRequest request) {
-        return entries.save(study, usubjid, Inputs.visitNumber(visitnum), entry(request));
+        if (prefer != null && prefer.contains("return=minimal")) {
+            return Response.ok(entries.saveBriefly(study, usubjid, Inputs.visitNumber(visitnum), entry(request)))
+                    .header("Preference-Applied", "return=minimal").build();
+        }
+        return Response.ok(entries.save(study, usubjid, Inputs.visitNumber(visitnum), entry(request))).build();
     }
 
     /** Results only (the visit's date may come along for a visit not yet recorded). */
@@ -171,7 +182,7 @@ public class SubjectsResource {
     @PUT
     @Path("{usubjid}/visits/{visitnum}/results")
     @Consumes(MediaType.APPLICATION_JSON)
-    public VisitEntryView saveResults(@PathParam("usubjid") String usubjid, @PathParam("visitnum") String visitnum,
+    public Response saveResults(@PathParam("usubjid") String usubjid, @PathParam("visitnum") String visitnum,
             ResultsRequest request) {
         return save(usubjid, visitnum, new VisitRequest(request.version(), null, request.date(),
                 request.results() == null ? List.of() : request.results(), null, null, request.reason()));
@@ -180,7 +191,7 @@ public class SubjectsResource {
     @POST
     @Path("{usubjid}/visits/{visitnum}/results")
     @Consumes(MediaType.APPLICATION_JSON)
-    public VisitEntryView addResults(@PathParam("usubjid") String usubjid, @PathParam("visitnum") String visitnum,
+    public Response addResults(@PathParam("usubjid") String usubjid, @PathParam("visitnum") String visitnum,
             ResultsRequest request) {
         return saveResults(usubjid, visitnum, request);
     }
@@ -191,7 +202,7 @@ public class SubjectsResource {
     @PUT
     @Path("{usubjid}/visits/{visitnum}/lesions")
     @Consumes(MediaType.APPLICATION_JSON)
-    public VisitEntryView saveLesions(@PathParam("usubjid") String usubjid, @PathParam("visitnum") String visitnum,
+    public Response saveLesions(@PathParam("usubjid") String usubjid, @PathParam("visitnum") String visitnum,
             LesionsRequest request) {
         return save(usubjid, visitnum, new VisitRequest(request.version(), null, request.date(),
                 null, request.lesions() == null ? List.of() : request.lesions(), null, request.reason()));
@@ -200,7 +211,7 @@ public class SubjectsResource {
     @POST
     @Path("{usubjid}/visits/{visitnum}/lesions")
     @Consumes(MediaType.APPLICATION_JSON)
-    public VisitEntryView addLesions(@PathParam("usubjid") String usubjid, @PathParam("visitnum") String visitnum,
+    public Response addLesions(@PathParam("usubjid") String usubjid, @PathParam("visitnum") String visitnum,
             LesionsRequest request) {
         return saveLesions(usubjid, visitnum, request);
     }

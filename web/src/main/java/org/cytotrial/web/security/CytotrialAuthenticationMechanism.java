@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.cytotrial.security.CurrentUser;
 import org.cytotrial.security.UserAccount;
 import org.cytotrial.security.UserDirectory;
 
@@ -44,6 +45,9 @@ public class CytotrialAuthenticationMechanism implements HttpAuthenticationMecha
     @Inject
     private UserDirectory directory;
 
+    @Inject
+    private CurrentUser currentUser;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
@@ -65,6 +69,7 @@ public class CytotrialAuthenticationMechanism implements HttpAuthenticationMecha
             if (username instanceof String name) {
                 Optional<UserAccount> account = directory.account(name);
                 if (account.isPresent()) {
+                    currentUser.authenticatedAs(account.get());
                     return context.notifyContainerAboutLogin(name, groups(account.get()));
                 }
                 session.invalidate();
