@@ -102,6 +102,21 @@ class SubjectListIT {
     }
 
     @Test
+    void theApiDescribesItselfAsAnOpenApiDocument() {
+        JsonObject openApi = COORDINATOR.get("/api/openapi.json").json();
+        assertEquals("3.0.3", openApi.getString("openapi"));
+        JsonObject paths = openApi.getJsonObject("paths");
+        JsonObject visit = paths.getJsonObject("/studies/{code}/subjects/{usubjid}/visits/{visitnum}");
+        assertTrue(visit.containsKey("get") && visit.containsKey("put"), visit.toString());
+        assertTrue(visit.getJsonObject("put").getJsonArray("parameters").getValuesAs(JsonObject.class).stream()
+                .anyMatch(p -> p.getString("name").equals("X-Change-Reason") && p.getString("in").equals("header")));
+        assertTrue(paths.containsKey("/studies/{code}/sdtm.zip"), "the other features' endpoints are there too");
+        JsonObject request = openApi.getJsonObject("components").getJsonObject("schemas")
+                .getJsonObject("SubjectsResource.VisitRequest").getJsonObject("properties");
+        assertEquals("array", request.getJsonObject("results").getString("type"));
+    }
+
+    @Test
     void statementsDoNotGrowWithTheNumberOfRowsOrResults() {
         String study = Casebooks.studyCopy("RECIST-DEMO", "NPLUS1");
         String path = "/api/studies/" + study + "/subjects";

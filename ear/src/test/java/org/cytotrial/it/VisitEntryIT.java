@@ -203,7 +203,7 @@ class VisitEntryIT {
         Api.Answer brief = COORDINATOR.send(COORDINATOR.request(subjectPath(study, subject) + "/visits/1")
                 .header("Content-Type", "application/json").header("Prefer", "return=minimal")
                 .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("version", current)
-                        .add("results", array(result("IL6", "4.4", null))).build().toString())));
+                        .add("results", array(result("EOS", "0.3", null))).build().toString())));
         assertEquals(200, brief.status(), brief.text());
         assertEquals("return=minimal", brief.header("Preference-Applied"));
         assertEquals(current + 1, brief.json().getJsonNumber("version").longValue());
@@ -295,6 +295,11 @@ class VisitEntryIT {
         assertEquals(2, corrected.json().getInt("grade"));
         assertEquals(409, COORDINATOR.putJson(path + "/adverse-events/1", correction + ",\"reason\":\"again\"}").status(),
                 "the version read is stale now");
+
+        // sponsors read pseudonymised data: the coded term instead of the verbatim one
+        JsonObject forSponsor = Api.as("sponsor").get(path + "/adverse-events").jsonArray().getJsonObject(0);
+        assertEquals("Pyrexia", forSponsor.getString("term"));
+        assertEquals("Fever and chills", COORDINATOR.get(path + "/adverse-events").jsonArray().getJsonObject(0).getString("term"));
 
         String died = LocalDate.now().minusDays(10).toString();
         Api.Answer death = COORDINATOR.postJson(path + "/disposition", "{\"event\":\"DEATH\",\"date\":\"" + died + "\"}");

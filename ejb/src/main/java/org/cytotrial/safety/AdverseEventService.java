@@ -13,6 +13,7 @@ import org.cytotrial.audit.ChangeReason;
 import org.cytotrial.platform.ConflictException;
 import org.cytotrial.platform.FieldErrors;
 import org.cytotrial.platform.NotFoundException;
+import org.cytotrial.security.AccessPolicy;
 import org.cytotrial.security.Role;
 import org.cytotrial.subject.Subject;
 import org.cytotrial.subject.SubjectService;
@@ -32,6 +33,9 @@ public class AdverseEventService {
     @Inject
     private SubjectService subjects;
 
+    @Inject
+    private AccessPolicy access;
+
     private Clock clock = Clock.systemDefaultZone();
 
     void useClock(Clock testClock) {
@@ -44,6 +48,12 @@ public class AdverseEventService {
 
     public record View(int seq, String term, String decodedTerm, int grade, boolean serious, boolean related, LocalDate start,
             LocalDate end, long version) {
+        /** For sponsors: the verbatim term is free text that may identify; the coded term replaces it. */
+        View pseudonymised() {
+            return new View(seq, decodedTerm == null ? "[not coded]" : decodedTerm, decodedTerm, grade, serious, related, start,
+                    end, version);
+        }
+
         static View of(AdverseEvent e) {
             return new View(e.getSeq() == null ? 0 : e.getSeq(), e.getTerm(), e.getDecodedTerm(), e.getGrade(), e.isSerious(),
                     e.isRelated(), e.getStartDate(), e.getEndDate(), e.getVersion());
@@ -52,7 +62,8 @@ public class AdverseEventService {
 
     public List<View> list(String studyCode, String usubjid) {
         Subject subject = subjects.requireVisible(studyCode, usubjid);
-        return events(subject).stream().map(View::of).toList();
+        boolean pseudonymised = access.requireUser().isPseudonymised();
+        return events(subject).stream().map(View::of).map(v -> pseudonymised ? v.pseudonymised() : v).toList();
     }
 
     private List<AdverseEvent> events(Subject subject) {

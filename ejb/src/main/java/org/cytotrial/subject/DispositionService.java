@@ -16,6 +16,7 @@ import org.cytotrial.audit.ChangeReason;
 import org.cytotrial.platform.ConflictException;
 import org.cytotrial.platform.FieldErrors;
 import org.cytotrial.platform.NotFoundException;
+import org.cytotrial.security.AccessPolicy;
 import org.cytotrial.security.Role;
 
 /**
@@ -71,6 +72,9 @@ public class DispositionService {
     @Inject
     private SubjectService subjects;
 
+    @Inject
+    private AccessPolicy access;
+
     private Clock clock = Clock.systemDefaultZone();
 
     void useClock(Clock testClock) {
@@ -81,6 +85,11 @@ public class DispositionService {
     public record Entry(String event, String term, LocalDate date, Long version, String reason) {}
 
     public record View(int seq, String event, String term, String category, LocalDate date, long version) {
+        /** For sponsors: the verbatim term is free text that may identify; the event replaces it. */
+        View pseudonymised() {
+            return new View(seq, event, event, category, date, version);
+        }
+
         static View of(DispositionEvent d) {
             return new View(d.getSeq() == null ? 0 : d.getSeq(), d.getDecodedTerm(), d.getTerm(), d.getCategory(),
                     d.getEventDate(), d.getVersion());
@@ -89,7 +98,8 @@ public class DispositionService {
 
     public List<View> list(String studyCode, String usubjid) {
         Subject subject = subjects.requireVisible(studyCode, usubjid);
-        return events(subject).stream().map(View::of).toList();
+        boolean pseudonymised = access.requireUser().isPseudonymised();
+        return events(subject).stream().map(View::of).map(v -> pseudonymised ? v.pseudonymised() : v).toList();
     }
 
     private List<DispositionEvent> events(Subject subject) {
