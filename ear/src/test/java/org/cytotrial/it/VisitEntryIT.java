@@ -229,6 +229,15 @@ class VisitEntryIT {
         assertEquals(31.8 / 40, ratio.getJsonNumber("standardValue").doubleValue(), 1e-12);
         assertTrue(ratio.getBoolean("derived"));
 
+        // saving what is stored changes nothing: no revision, and the version stays
+        long revisions = Database.count("select count(*) from audit_revision");
+        Api.Answer same = put(COORDINATOR, study, subject, "1", Json.createObjectBuilder()
+                .add("version", changed.json().getJsonNumber("version").longValue())
+                .add("results", array(result("CD8", "40", "%"))));
+        assertEquals(200, same.status(), same.text());
+        assertEquals(changed.json().getJsonNumber("version").longValue(), same.json().getJsonNumber("version").longValue());
+        assertEquals(revisions, Database.count("select count(*) from audit_revision"));
+
         Api.Answer removed = put(COORDINATOR, study, subject, "1", Json.createObjectBuilder()
                 .add("version", changed.json().getJsonNumber("version").longValue())
                 .add("results", array(result("CD8", "", null))).add("reason", "CD8 sample haemolysed"));

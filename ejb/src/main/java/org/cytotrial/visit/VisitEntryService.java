@@ -171,6 +171,12 @@ public class VisitEntryService {
             errors.add("reason", "a reason for change is required when recorded data is changed (e.g. 'transcription error')");
         }
         errors.throwIfAny();
+        boolean writes = coordinatorWrites || (responsePlan != null && responsePlan.writes());
+        if (!writes) {
+            // nothing differs from what is stored: no revision, and the version stays, so nobody
+            // else's open form becomes stale
+            return visit;
+        }
         ChangeReason.require(entry.reason(), changesExisting);
 
         LocalDate previousDate = visit == null ? null : visit.getVisitDate();
