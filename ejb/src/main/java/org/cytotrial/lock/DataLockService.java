@@ -111,6 +111,12 @@ public class DataLockService {
         return LockView.of(lock);
     }
 
+    /** The codes of the study's sites, for choosing what to lock (administrators). */
+    public List<String> siteCodes(String studyCode) {
+        access.requireRole(Role.ADMIN);
+        return studies.requireVisible(studyCode).getSites().stream().map(Site::getCode).sorted().toList();
+    }
+
     /** The study's locks, newest first, as far as the caller sees the sites and subjects they cover. */
     public List<LockView> locks(String studyCode) {
         UserAccount user = access.requireUser();

@@ -139,6 +139,18 @@ public class SignatureService {
                 user.has(Role.INVESTIGATOR) && locked == null, locked);
     }
 
+    /** The subject's response assessments in visit order: what a RESPONSES signature covers. */
+    public List<SignedResponse> responses(String studyCode, String usubjid) {
+        access.requireUser();
+        Subject subject = subject(studyCode, usubjid);
+        return em.createQuery("select new org.cytotrial.signature.SignedResponse(v.number, v.name, r.assessedOn, r.testCode,"
+                        + " r.response, r.evaluator, r.reviewStatus, r.reviewReason)"
+                        + " from ResponseAssessment r join r.visit v where r.subject = :subject order by v.number, r.assessedOn, r.id",
+                        SignedResponse.class)
+                .setParameter("subject", subject)
+                .getResultList();
+    }
+
     /** A page of the study's subjects (those the caller sees) with the state of their signatures. */
     public SignatureOverview overview(String studyCode, int first, int max) {
         UserAccount user = access.requireUser();
