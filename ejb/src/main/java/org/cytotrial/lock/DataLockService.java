@@ -121,8 +121,8 @@ public class DataLockService {
     public List<LockView> locks(String studyCode) {
         UserAccount user = access.requireUser();
         Study study = studies.requireVisible(studyCode);
-        return em.createQuery("select l from DataLock l left join fetch l.site left join fetch l.subject s"
-                        + " left join fetch s.site where l.study = :study order by l.lockedAt desc, l.id desc", DataLock.class)
+        return em.createQuery("select l from DataLock l left join fetch l.site left join fetch l.subject"
+                        + " where l.study = :study order by l.lockedAt desc, l.id desc", DataLock.class)
                 .setParameter("study", study)
                 .getResultStream()
                 .filter(l -> l.getSite() == null || user.canSeeSite(l.getSite().getId()))

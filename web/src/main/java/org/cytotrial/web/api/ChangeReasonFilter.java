@@ -1,5 +1,6 @@
 package org.cytotrial.web.api;
 
+import jakarta.annotation.Priority;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -7,6 +8,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.MediaType;
@@ -30,10 +32,12 @@ import org.cytotrial.platform.InvalidInputException.FieldError;
  * field of its JSON body; this filter hands it to the audit context, where
  * {@link ChangeReason#require} finds it when a service changes existing data. PUT, PATCH and
  * DELETE change existing data by definition, so they are refused here (422, field
- * {@code reason}) without one, before any resource runs: no endpoint can forget it. A POST that
+ * {@code reason}) without one, after the role check and before any resource runs: no endpoint
+ * can forget it. A POST that
  * changes existing data (e.g. an unlock) is checked by its service.
  */
 @Provider
+@Priority(Priorities.USER)
 public class ChangeReasonFilter implements ContainerRequestFilter {
 
     public static final String HEADER = "X-Change-Reason";
