@@ -20,14 +20,6 @@ public class StudiesBacking implements Serializable {
 
     private List<StudyOverview> visible;
 
-    /**
-     * Joins codes for display. EL's {@code String.join(', ', list)} picks one of the two
-     * overloads depending on reflection order and may render nothing, hence this method.
-     */
-    public String join(List<String> codes) {
-        return codes == null ? "" : String.join(", ", codes);
-    }
-
     public List<StudyOverview> getStudies() {
         if (visible == null) {
             visible = studies.visibleStudies();
