@@ -22,9 +22,8 @@ import org.cytotrial.audit.AuditEntry.FieldChange;
 
 /**
  * Reads an audit trail straight from the audit tables with JDBC, streaming: each table is one
- * query that pairs every version of a record with the version before it ({@code lag} over the
- * record's revisions, so the diff is done by the database), ordered by revision; the per-table
- * streams are merged by revision. Memory stays flat however long the trail, and nothing depends
+ * query that pairs every version of a record with the version before it (looked up by primary
+ * key), ordered by revision; the per-table streams are merged by revision. Memory stays flat however long the trail, and nothing depends
  * on Envers' own query API, so the trail reads the same whatever wrote the rows (the bulk import
  * writes its audit rows with set-based SQL).
  */
@@ -93,7 +92,7 @@ final class AuditTrailReader {
             order = order.thenComparingInt(c -> c.table.ordinal());
             PriorityQueue<TableCursor> queue = new PriorityQueue<>(order);
             for (AuditedTable table : tables()) {
-                TableCursor cursor = open(table, newestFirst);
+                TableCursor cursor = open(table, newestFirst, limit < 0 ? -1 : skip + limit);
                 cursors.add(cursor);
                 if (cursor.advance()) {
                     queue.add(cursor);
@@ -118,26 +117,39 @@ final class AuditTrailReader {
         }
     }
 
-    private TableCursor open(AuditedTable table, boolean newestFirst) throws SQLException {
+    /**
+     * One table's versions in revision order, each with the version before it, found through the
+     * primary key (id, rev) rather than by sorting the whole history, so that a page of the trail
+     * of a large study reads one page of rows (the revision indexes give the order).
+     */
+    private TableCursor open(AuditedTable table, boolean newestFirst, long rows) throws SQLException {
         List<String> values = valueColumns(table);
-        String partition = table.key().stream().map(k -> "a." + k).collect(Collectors.joining(", "));
-        StringBuilder inner = new StringBuilder("select a.*, lag(a.rev) over (partition by ").append(partition)
-                .append(" order by a.rev) as p__rev");
+        String sameRecord = table.key().stream().map(k -> "p." + k + " = a." + k).collect(Collectors.joining(" and "));
+        String sameRecordQ = table.key().stream().map(k -> "q." + k + " = a." + k).collect(Collectors.joining(" and "));
+        StringBuilder sql = new StringBuilder("select a.*, p.rev as p__rev");
         for (String column : values) {
-            inner.append(", lag(a.").append(column).append(") over (partition by ").append(partition)
-                    .append(" order by a.rev) as p__").append(column);
+            sql.append(", p.").append(column).append(" as p__").append(column);
         }
+        sql.append(", r.recorded_at as r__at, r.username as r__user, r.client_address as r__client, r.reason as r__reason, ")
+                .append(label(table.subjectLabel())).append(" as l__subject, ")
+                .append(label(table.visitLabel())).append(" as l__visit, ")
+                .append(label(table.itemLabel())).append(" as l__item");
+        String aud = table.table() + "_aud";
+        sql.append(" from ").append(aud).append(" a join audit_revision r on r.id = a.rev")
+                .append(" left join ").append(aud).append(" p on ").append(sameRecord)
+                .append(" and p.rev = (select max(q.rev) from ").append(aud).append(" q where ").append(sameRecordQ)
+                .append(" and q.rev < a.rev)");
         List<Object> parameters = new ArrayList<>();
-        inner.append(" from ").append(table.table()).append("_aud a where ").append(condition(table, parameters));
+        sql.append(" where ").append(condition(table, parameters)).append(filterSql("a", parameters));
         String direction = newestFirst ? " desc" : "";
-        String sql = "select t.*, r.recorded_at as r__at, r.username as r__user, r.client_address as r__client,"
-                + " r.reason as r__reason, " + label(table.subjectLabel()) + " as l__subject, "
-                + label(table.visitLabel()) + " as l__visit, " + label(table.itemLabel()) + " as l__item"
-                + " from (" + inner + ") t join audit_revision r on r.id = t.rev where 1 = 1"
-                + filterSql("t", parameters)
-                + " order by t.rev" + direction + ", "
-                + table.key().stream().map(k -> "t." + k + direction).collect(Collectors.joining(", "));
-        PreparedStatement statement = prepare(sql, parameters);
+        sql.append(" order by a.rev").append(direction);
+        for (String key : table.key()) {
+            sql.append(", a.").append(key).append(direction);
+        }
+        if (rows >= 0) {
+            sql.append(" limit ").append(rows);
+        }
+        PreparedStatement statement = prepare(sql.toString(), parameters);
         statement.setFetchSize(500);
         return new TableCursor(table, values, statement, statement.executeQuery());
     }

@@ -12,8 +12,4 @@ public record SignatureView(long id, String scope, String meaning, String signer
 
     /** The first audited change after the signature. */
     public record Change(long revision, Instant at, String username, String reason, String record, String entity) {}
-
-    public boolean isValid() {
-        return status == SignatureStatus.VALID;
-    }
 }

@@ -65,7 +65,9 @@ create table data_lock_aud (
     primary key (id, rev)
 );
 
--- The audit screens read every audit table by owner and revision.
+-- The audit screens read every audit table by owner, and page through it in (revision, id)
+-- order: one import revision can hold millions of rows, which an index on the revision alone
+-- would leave to be sorted.
 create index visit_aud_subject_idx on visit_aud (subject_id);
 create index lab_result_aud_subject_idx on lab_result_aud (subject_id);
 create index lesion_aud_subject_idx on lesion_aud (subject_id);
@@ -77,3 +79,22 @@ create index adverse_event_aud_subject_idx on adverse_event_aud (subject_id);
 create index subject_aud_study_idx on subject_aud (study_id);
 create index e_signature_aud_subject_idx on e_signature_aud (subject_id);
 create index data_lock_aud_study_idx on data_lock_aud (study_id);
+create index study_site_aud_study_idx on study_site_aud (study_id);
+
+drop index lab_result_aud_rev_idx;
+drop index subject_aud_rev_idx;
+create index lab_result_aud_rev_id_idx on lab_result_aud (rev, id);
+create index subject_aud_rev_id_idx on subject_aud (rev, id);
+create index visit_aud_rev_id_idx on visit_aud (rev, id);
+create index lesion_aud_rev_id_idx on lesion_aud (rev, id);
+create index lesion_measurement_aud_rev_id_idx on lesion_measurement_aud (rev, id);
+create index response_assessment_aud_rev_id_idx on response_assessment_aud (rev, id);
+create index exposure_aud_rev_id_idx on exposure_aud (rev, id);
+create index disposition_event_aud_rev_id_idx on disposition_event_aud (rev, id);
+create index adverse_event_aud_rev_id_idx on adverse_event_aud (rev, id);
+create index study_aud_rev_id_idx on study_aud (rev, id);
+create index study_parameter_aud_rev_id_idx on study_parameter_aud (rev, id);
+create index arm_aud_rev_id_idx on arm_aud (rev, id);
+create index visit_definition_aud_rev_id_idx on visit_definition_aud (rev, id);
+create index e_signature_aud_rev_id_idx on e_signature_aud (rev, id);
+create index data_lock_aud_rev_id_idx on data_lock_aud (rev, id);
