@@ -126,7 +126,7 @@ class CoordinatorPagesIT {
     void whenTwoCoordinatorsSaveTheSameVisitTheSecondSeesWhatChanged() {
         String study = Casebooks.studyCopy("RECIST-DEMO", "UIC");
         String subject = Casebooks.enrolDosed(study, "MUNICH", "CTRL");
-        assertEquals(200, COORDINATOR.putJson(subjectPath(study, subject) + "/visits/1", Json.createObjectBuilder()
+        assertEquals(200, COORDINATOR.postJson(subjectPath(study, subject) + "/visits/1", Json.createObjectBuilder()
                 .add("date", LocalDate.now().minusDays(82).toString())
                 .add("results", array(result("CRP", "8", null), result("HGB", "110", null)))
                 .add("lesions", array(lesion("T01", "TARGET", "LUNG", "40"))).build().toString()).status());

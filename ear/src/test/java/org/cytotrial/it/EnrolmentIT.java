@@ -98,7 +98,7 @@ class EnrolmentIT {
         String study = Casebooks.studyCopy("RECIST-DEMO", "RAND");
         String path = "/api/studies/" + study;
         assertEquals(403, COORDINATOR.get(path + "/randomisation").status(), "the sequence is hidden from coordinators");
-        Api.Answer configured = ADMIN.putJson(path + "/randomisation", "{\"blockSize\":4,\"seed\":20261123}");
+        Api.Answer configured = ADMIN.putJson(path + "/randomisation", "{\"blockSize\":4,\"seed\":20261123,\"reason\":\"randomised study\"}");
         assertEquals(200, configured.status(), configured.text());
         assertFalse(COORDINATOR.get(path).text().contains("20261123"), "study details never show the seed");
 
@@ -127,7 +127,7 @@ class EnrolmentIT {
 
         JsonObject admin = ADMIN.get(path + "/randomisation").json();
         assertEquals(12, admin.getInt("assignments"));
-        assertEquals(409, ADMIN.putJson(path + "/randomisation", "{\"blockSize\":6}").status(),
+        assertEquals(409, ADMIN.putJson(path + "/randomisation", "{\"blockSize\":6,\"reason\":\"larger blocks\"}").status(),
                 "the sequence cannot change once subjects are randomised");
     }
 

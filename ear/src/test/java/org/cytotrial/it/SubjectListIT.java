@@ -149,7 +149,7 @@ class SubjectListIT {
             results.add(result(test, test.equals("HGB") ? "120" : test.equals("RBC") ? "4.5" : test.equals("HCT") ? "40" : "12",
                     null));
         }
-        Api.Answer answer = COORDINATOR.putJson(subjectPath(study, usubjid) + "/visits/1", Json.createObjectBuilder()
+        Api.Answer answer = COORDINATOR.postJson(subjectPath(study, usubjid) + "/visits/1", Json.createObjectBuilder()
                 .add("date", date).add("results", results).build().toString());
         assertEquals(200, answer.status(), answer.text());
     }

@@ -110,6 +110,7 @@ public class EnrolmentService {
             errors.add("subjid", "'" + subjid + "' is not a subject number; use 1 to 40 letters, digits or hyphens");
         }
         errors.throwIfAny();
+        guard.requireOpen(study, site);
 
         SubjectNumber number = nextNumber(study, subjid);
         if (exists(study, number.usubjid())) {

@@ -33,6 +33,7 @@ public final class Casebooks {
                         .add(criterion("IN01", "INCLUSION", "Metastatic solid tumour or advanced myeloma"))
                         .add(criterion("IN02", "INCLUSION", "ECOG performance status 0 to 2"))
                         .add(criterion("EX01", "EXCLUSION", "Active infection")))
+                .add("reason", "checklist of the test copy")
                 .build().toString());
         assertEquals(200, criteria.status(), criteria.text());
         return code;

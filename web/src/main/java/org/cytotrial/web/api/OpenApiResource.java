@@ -36,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.cytotrial.security.Role;
 
 /**
  * The API described as an OpenAPI 3.0 document, read from the JAX-RS resources themselves (paths,
@@ -54,6 +55,7 @@ public class OpenApiResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Allowed({Role.ADMIN, Role.COORDINATOR, Role.INVESTIGATOR, Role.SPONSOR, Role.MONITOR})
     public JsonObject document() {
         Map<String, JsonObjectBuilder> paths = new TreeMap<>();
         Map<String, JsonObject> schemas = new TreeMap<>();

@@ -29,6 +29,14 @@ final class Inputs {
         return null;
     }
 
+    /** The request body, which a write needs: its absence is a 422 on field "body", like any invalid input. */
+    static <T> T body(T request) {
+        if (request == null) {
+            throw new org.cytotrial.platform.InvalidInputException("body", "a JSON object is required as the request body");
+        }
+        return request;
+    }
+
     /** The reason for change: from the body, else from the X-Change-Reason header. */
     static String reason(String body, String header) {
         return body != null && !body.isBlank() ? body : header;

@@ -13,7 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.cytotrial.platform.FieldErrors;
 import org.cytotrial.study.EligibilityCriterion;
+import org.cytotrial.security.Role;
 import org.cytotrial.study.StudySetupService;
+import org.cytotrial.web.api.Allowed;
 
 /** The set-up enrolment follows, kept by an administrator: the eligibility checklist and the randomisation. */
 final class SetupResources {
@@ -38,16 +40,23 @@ final class SetupResources {
         public record CriteriaRequest(List<CriterionView> criteria, String reason) {}
 
         @GET
+        @Allowed({Role.ADMIN, Role.COORDINATOR, Role.INVESTIGATOR, Role.SPONSOR, Role.MONITOR})
         public List<CriterionView> criteria(@PathParam("code") String code) {
             return setup.criteria(code).stream().map(CriterionView::of).toList();
         }
 
         @PUT
         @Consumes(MediaType.APPLICATION_JSON)
+        @Allowed(Role.ADMIN)
         public List<CriterionView> define(@PathParam("code") String code, CriteriaRequest request,
                 @HeaderParam(SubjectsResource.REASON_HEADER) String reasonHeader) {
+            Inputs.body(request);
+            if (request.criteria() == null) {
+                throw new org.cytotrial.platform.InvalidInputException("criteria",
+                        "the whole checklist is required, as a list of {code, category, text} (an empty list removes it)");
+            }
             FieldErrors errors = new FieldErrors();
-            List<CriterionView> wanted = request == null || request.criteria() == null ? List.of() : request.criteria();
+            List<CriterionView> wanted = request.criteria();
             List<StudySetupService.Criterion> criteria = new java.util.ArrayList<>();
             for (int i = 0; i < wanted.size(); i++) {
                 CriterionView c = wanted.get(i);
@@ -56,7 +65,7 @@ final class SetupResources {
                         c.text()));
             }
             errors.throwIfAny();
-            return setup.defineCriteria(code, criteria, Inputs.reason(request == null ? null : request.reason(), reasonHeader))
+            return setup.defineCriteria(code, criteria, Inputs.reason(request.reason(), reasonHeader))
                     .stream().map(CriterionView::of).toList();
         }
     }
@@ -73,14 +82,17 @@ final class SetupResources {
         public record RandomisationRequest(Integer blockSize, Long seed, String reason) {}
 
         @GET
+        @Allowed(Role.ADMIN)
         public StudySetupService.Randomisation randomisation(@PathParam("code") String code) {
             return setup.randomisation(code);
         }
 
         @PUT
         @Consumes(MediaType.APPLICATION_JSON)
+        @Allowed(Role.ADMIN)
         public StudySetupService.Randomisation configure(@PathParam("code") String code, RandomisationRequest request,
                 @HeaderParam(SubjectsResource.REASON_HEADER) String reasonHeader) {
+            Inputs.body(request);
             return setup.configureRandomisation(code, request.blockSize(), request.seed(),
                     Inputs.reason(request.reason(), reasonHeader));
         }

@@ -37,6 +37,8 @@ import org.cytotrial.visit.VisitEntryReader;
 import org.cytotrial.visit.VisitEntryService;
 import org.cytotrial.visit.VisitEntryView;
 import org.cytotrial.visit.VisitStatus;
+import org.cytotrial.web.api.Allowed;
+import org.cytotrial.security.Role;
 
 /**
  * A study's subjects over REST: the list, enrolment, the casebook, and everything recorded per
@@ -86,6 +88,7 @@ public class SubjectsResource {
 
     // ---- list and enrolment
 
+    @Allowed({Role.ADMIN, Role.COORDINATOR, Role.INVESTIGATOR, Role.SPONSOR, Role.MONITOR})
     @GET
     public SubjectQueries.Page list(@QueryParam("usubjid") String usubjid, @QueryParam("site") String site,
             @QueryParam("arm") String arm, @QueryParam("sex") String sex, @QueryParam("sort") String sort,
@@ -99,9 +102,11 @@ public class SubjectsResource {
     public record EnrolmentRequest(String site, String consentDate, String sex, Integer age, Integer birthYear, String arm,
             Map<String, Boolean> eligibility, String firstDoseDate, String subjid) {}
 
+    @Allowed(Role.COORDINATOR)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response enrol(EnrolmentRequest request, @Context UriInfo uri) {
+        Inputs.body(request);
         FieldErrors errors = new FieldErrors();
         Enrolment e = new Enrolment(request.site(), errors.date("consentDate", request.consentDate()),
                 Inputs.enumValue(errors, "sex", request.sex(), Sex.class), request.age(), request.birthYear(), request.arm(),
@@ -113,6 +118,7 @@ public class SubjectsResource {
                 .build();
     }
 
+    @Allowed({Role.ADMIN, Role.COORDINATOR, Role.INVESTIGATOR, Role.SPONSOR, Role.MONITOR})
     @GET
     @Path("{usubjid}")
     public CasebookService.Casebook casebook(@PathParam("usubjid") String usubjid) {
@@ -122,10 +128,12 @@ public class SubjectsResource {
     /** Corrections of the subject, and the first dose. */
     public record SubjectRequest(Long version, String consentDate, String firstDoseDate, String sex, Integer age, String reason) {}
 
+    @Allowed(Role.COORDINATOR)
     @PUT
     @Path("{usubjid}")
     @Consumes(MediaType.APPLICATION_JSON)
     public CasebookService.SubjectView update(@PathParam("usubjid") String usubjid, SubjectRequest request) {
+        Inputs.body(request);
         FieldErrors errors = new FieldErrors();
         SubjectService.SubjectChange change = new SubjectService.SubjectChange(request.version(),
                 errors.date("consentDate", request.consentDate()), errors.date("firstDoseDate", request.firstDoseDate()),
@@ -138,12 +146,14 @@ public class SubjectsResource {
 
     // ---- visits
 
+    @Allowed({Role.ADMIN, Role.COORDINATOR, Role.INVESTIGATOR, Role.SPONSOR, Role.MONITOR})
     @GET
     @Path("{usubjid}/visits")
     public List<CasebookService.ScheduleLine> schedule(@PathParam("usubjid") String usubjid) {
         return casebooks.casebook(study, usubjid).schedule();
     }
 
+    @Allowed({Role.ADMIN, Role.COORDINATOR, Role.INVESTIGATOR, Role.SPONSOR, Role.MONITOR})
     @GET
     @Path("{usubjid}/visits/{visitnum}")
     public VisitEntryView visit(@PathParam("usubjid") String usubjid, @PathParam("visitnum") String visitnum) {
@@ -164,6 +174,7 @@ public class SubjectsResource {
      * Saves the form; answers with the form as stored now, or, with {@code Prefer: return=minimal}
      * (RFC 7240), with the new version only.
      */
+    @Allowed({Role.COORDINATOR, Role.INVESTIGATOR})
     @PUT
     @Path("{usubjid}/visits/{visitnum}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -176,18 +187,34 @@ public class SubjectsResource {
         return Response.ok(entries.save(study, usubjid, Inputs.visitNumber(visitnum), entry(request))).build();
     }
 
+    /**
+     * Records the form, as PUT does. For a first entry, which needs no reason: the REST boundary
+     * asks every PUT for one, a POST only when the save changes recorded data.
+     */
+    @POST
+    @Path("{usubjid}/visits/{visitnum}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed({Role.COORDINATOR, Role.INVESTIGATOR})
+    public Response record(@PathParam("usubjid") String usubjid, @PathParam("visitnum") String visitnum,
+            VisitRequest request) {
+        return save(usubjid, visitnum, request);
+    }
+
     /** Results only (the visit's date may come along for a visit not yet recorded). */
     public record ResultsRequest(Long version, String date, List<ResultItem> results, String reason) {}
 
+    @Allowed(Role.COORDINATOR)
     @PUT
     @Path("{usubjid}/visits/{visitnum}/results")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response saveResults(@PathParam("usubjid") String usubjid, @PathParam("visitnum") String visitnum,
             ResultsRequest request) {
+        Inputs.body(request);
         return save(usubjid, visitnum, new VisitRequest(request.version(), null, request.date(),
                 request.results() == null ? List.of() : request.results(), null, null, request.reason()));
     }
 
+    @Allowed(Role.COORDINATOR)
     @POST
     @Path("{usubjid}/visits/{visitnum}/results")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -199,15 +226,18 @@ public class SubjectsResource {
     /** Lesions identified at the visit and readings of lesions at it. */
     public record LesionsRequest(Long version, String date, List<LesionItem> lesions, String reason) {}
 
+    @Allowed(Role.COORDINATOR)
     @PUT
     @Path("{usubjid}/visits/{visitnum}/lesions")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response saveLesions(@PathParam("usubjid") String usubjid, @PathParam("visitnum") String visitnum,
             LesionsRequest request) {
+        Inputs.body(request);
         return save(usubjid, visitnum, new VisitRequest(request.version(), null, request.date(),
                 null, request.lesions() == null ? List.of() : request.lesions(), null, request.reason()));
     }
 
+    @Allowed(Role.COORDINATOR)
     @POST
     @Path("{usubjid}/visits/{visitnum}/lesions")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -219,11 +249,13 @@ public class SubjectsResource {
     /** The investigator's overall response at the visit. */
     public record ResponseRequest(Long version, String response, String reason) {}
 
+    @Allowed({Role.COORDINATOR, Role.INVESTIGATOR})
     @PUT
     @Path("{usubjid}/visits/{visitnum}/response")
     @Consumes(MediaType.APPLICATION_JSON)
     public VisitEntryView saveResponse(@PathParam("usubjid") String usubjid, @PathParam("visitnum") String visitnum,
             ResponseRequest request) {
+        Inputs.body(request);
         FieldErrors errors = new FieldErrors();
         if (request.response() == null || request.response().isBlank()) {
             errors.add("response", "the response is required: CR, PR, MR, SD, PD or NE");
@@ -234,7 +266,18 @@ public class SubjectsResource {
                 VisitEntry.response(request.version(), response, Inputs.reason(request.reason(), reasonHeader)));
     }
 
+    /** The investigator's first response at a visit (no reason needed), as PUT does. */
+    @POST
+    @Path("{usubjid}/visits/{visitnum}/response")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed({Role.COORDINATOR, Role.INVESTIGATOR})
+    public VisitEntryView recordResponse(@PathParam("usubjid") String usubjid, @PathParam("visitnum") String visitnum,
+            ResponseRequest request) {
+        return saveResponse(usubjid, visitnum, request);
+    }
+
     /** What the draft would give, nothing saved: the computed response, standardised values, problems. */
+    @Allowed({Role.ADMIN, Role.COORDINATOR, Role.INVESTIGATOR, Role.SPONSOR, Role.MONITOR})
     @POST
     @Path("{usubjid}/visits/{visitnum}/preview")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -244,6 +287,7 @@ public class SubjectsResource {
     }
 
     private VisitEntry entry(VisitRequest request) {
+        Inputs.body(request);
         FieldErrors errors = new FieldErrors();
         VisitStatus status = Inputs.enumValue(errors, "status", request.status(), VisitStatus.class);
         ResponseCategory response = Inputs.enumValue(errors, "response", request.response(), ResponseCategory.class);
@@ -267,12 +311,14 @@ public class SubjectsResource {
     public record AdverseEventRequest(String term, String decodedTerm, Integer grade, Boolean serious, Boolean related,
             String start, String end, Long version, String reason) {}
 
+    @Allowed({Role.ADMIN, Role.COORDINATOR, Role.INVESTIGATOR, Role.SPONSOR, Role.MONITOR})
     @GET
     @Path("{usubjid}/adverse-events")
     public List<AdverseEventService.View> adverseEvents(@PathParam("usubjid") String usubjid) {
         return adverseEvents.list(study, usubjid);
     }
 
+    @Allowed(Role.COORDINATOR)
     @POST
     @Path("{usubjid}/adverse-events")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -281,6 +327,7 @@ public class SubjectsResource {
         return Response.created(uri.getAbsolutePathBuilder().path(Integer.toString(view.seq())).build()).entity(view).build();
     }
 
+    @Allowed(Role.COORDINATOR)
     @PUT
     @Path("{usubjid}/adverse-events/{seq}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -290,6 +337,7 @@ public class SubjectsResource {
     }
 
     private AdverseEventService.Entry adverseEvent(AdverseEventRequest r) {
+        Inputs.body(r);
         FieldErrors errors = new FieldErrors();
         AdverseEventService.Entry entry = new AdverseEventService.Entry(r.term(), r.decodedTerm(), r.grade(), r.serious(),
                 r.related(), errors.date("start", r.start()), errors.date("end", r.end()), r.version(),
@@ -303,12 +351,14 @@ public class SubjectsResource {
     /** A disposition event: PROGRESSIVE DISEASE, DEATH, WITHDRAWAL BY SUBJECT, ...; version and reason for a correction. */
     public record DispositionRequest(String event, String term, String date, Long version, String reason) {}
 
+    @Allowed({Role.ADMIN, Role.COORDINATOR, Role.INVESTIGATOR, Role.SPONSOR, Role.MONITOR})
     @GET
     @Path("{usubjid}/disposition")
     public List<DispositionService.View> dispositions(@PathParam("usubjid") String usubjid) {
         return dispositions.list(study, usubjid);
     }
 
+    @Allowed(Role.COORDINATOR)
     @POST
     @Path("{usubjid}/disposition")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -317,6 +367,7 @@ public class SubjectsResource {
         return Response.created(uri.getAbsolutePathBuilder().path(Integer.toString(view.seq())).build()).entity(view).build();
     }
 
+    @Allowed(Role.COORDINATOR)
     @PUT
     @Path("{usubjid}/disposition/{seq}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -326,6 +377,7 @@ public class SubjectsResource {
     }
 
     private DispositionService.Entry disposition(DispositionRequest r) {
+        Inputs.body(r);
         FieldErrors errors = new FieldErrors();
         DispositionService.Entry entry = new DispositionService.Entry(r.event(), r.term(), errors.date("date", r.date()),
                 r.version(), Inputs.reason(r.reason(), reasonHeader));
