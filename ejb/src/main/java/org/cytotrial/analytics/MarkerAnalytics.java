@@ -1,0 +1,181 @@
+package org.cytotrial.analytics;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.cytotrial.analysis.MannWhitney;
+import org.cytotrial.analysis.MannWhitneyResult;
+import org.cytotrial.analysis.MarkerObservation;
+import org.cytotrial.analysis.MarkerSummarizer;
+import org.cytotrial.analysis.MarkerSummary;
+import org.cytotrial.analysis.Spearman;
+import org.cytotrial.analysis.SpearmanResult;
+import org.cytotrial.marker.MarkerCatalogue;
+import org.cytotrial.marker.MarkerService;
+import org.cytotrial.platform.InvalidInputException;
+
+/**
+ * Marker summaries per arm x test x visit in standard units (DOMAIN.md rule 6) and the marker
+ * comparisons of rule 7 (Spearman, Mann-Whitney). Results stream from the database in the
+ * order the summarizer needs, so memory holds one arm x test x visit slice at a time.
+ */
+@ApplicationScoped
+@Transactional
+public class MarkerAnalytics {
+
+    @PersistenceContext(unitName = "cytotrial")
+    private EntityManager em;
+
+    @Inject
+    private AnalyticsAccess access;
+
+    @Inject
+    private AnalyticsCache cache;
+
+    @Inject
+    private MarkerService markers;
+
+    /**
+     * Summaries ordered by arm (DM order), test code and visit number. The visit label is that
+     * of the first subject, in USUBJID order, with a result of that test at that visit number in
+     * that arm (subjects may carry different labels for one visit number).
+     */
+    public List<MarkerSummary> summaries(String studyCode, MarkerFilter filter) {
+        StudyScope scope = access.open(studyCode);
+        MarkerCatalogue catalogue = markers.catalogue();
+        List<String> tests = filter.tests().stream().map(t -> Validation.requireMarker(catalogue, "test", t)).toList();
+        MarkerFilter checked = new MarkerFilter(tests, filter.includeDerived());
+        return cache.get(scope, "markers:" + checked.cacheKey(), () -> computeSummaries(scope, checked));
+    }
+
+    public SpearmanOutcome spearman(String studyCode, String x, String y, BigDecimal visitNumber, String armCode) {
+        StudyScope scope = access.open(studyCode);
+        MarkerCatalogue catalogue = markers.catalogue();
+        String testX = Validation.requireMarker(catalogue, "x", x);
+        String testY = Validation.requireMarker(catalogue, "y", y);
+        ArmRef arm = armCode == null || armCode.isBlank() ? null : OutcomeAnalytics.requireArm(scope, "arm", armCode);
+        return cache.get(scope, "spearman:" + testX + ":" + testY + "@" + visitNumber + ":" + arm,
+                () -> computeSpearman(scope, testX, testY, visitNumber, arm));
+    }
+
+    public MannWhitneyOutcome mannWhitney(String studyCode, String test, BigDecimal visitNumber, String arm1,
+            String arm2) {
+        StudyScope scope = access.open(studyCode);
+        String code = Validation.requireMarker(markers.catalogue(), "test", test);
+        ArmRef first = OutcomeAnalytics.requireArm(scope, "arm1", arm1);
+        ArmRef second = OutcomeAnalytics.requireArm(scope, "arm2", arm2);
+        if (first.id() == second.id()) {
+            throw new InvalidInputException("arm2", "compare two different arms; both are " + first.code());
+        }
+        return cache.get(scope, "mann-whitney:" + code + "@" + visitNumber + ":" + first.code() + ":" + second.code(),
+                () -> computeMannWhitney(scope, code, visitNumber, first, second));
+    }
+
+    List<MarkerSummary> computeSummaries(StudyScope scope, MarkerFilter filter) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select s.arm_id, r.test_code, v.visit_number, v.name, s.usubjid,"
+                + " r.standard_value from lab_result r join subject s on s.id = r.subject_id"
+                + " join visit v on v.id = r.visit_id where s.study_id = ? and s.arm_id is not null");
+        parameters.add(scope.studyId());
+        if (!filter.includeDerived()) {
+            sql.append(" and r.derived = false");
+        }
+        if (!filter.tests().isEmpty()) {
+            sql.append(" and r.test_code in (").append("?, ".repeat(filter.tests().size() - 1)).append("?)");
+            parameters.addAll(filter.tests());
+        }
+        sql.append(scope.siteCondition("s.site_id"));
+        // Grouped as the summarizer needs: arm, test, visit. Subject order within a visit does
+        // not matter (the visit label is chosen below), which spares the database a larger sort.
+        sql.append(" order by ").append(armRankExpression(scope)).append(", r.test_code, v.visit_number");
+
+        List<MarkerSummary> out = new ArrayList<>();
+        Map<String, String[]> labels = new HashMap<>();
+        MarkerSummarizer summarizer = new MarkerSummarizer(out::add);
+        Jdbc.stream(em, sql.toString(), parameters, rs -> {
+            String arm = scope.arm(rs.getLong(1)).map(ArmRef::code).orElse("?");
+            String test = rs.getString(2);
+            double visitNumber = rs.getBigDecimal(3).doubleValue();
+            String visit = rs.getString(4);
+            String usubjid = rs.getString(5);
+            labels.merge(key(arm, test, visitNumber), new String[] {usubjid, visit},
+                    (known, candidate) -> candidate[0].compareTo(known[0]) < 0 ? candidate : known);
+            summarizer.accept(new MarkerObservation(arm, test, visitNumber, visit, usubjid, rs.getDouble(6)));
+        });
+        summarizer.finish();
+
+        List<MarkerSummary> labelled = new ArrayList<>(out.size());
+        for (MarkerSummary m : out) {
+            String visit = labels.get(key(m.arm(), m.test(), m.visitNum()))[1];
+            labelled.add(new MarkerSummary(m.arm(), m.test(), m.visitNum(), visit, m.n(), m.median(), m.q1(), m.q3(),
+                    m.mean(), m.sd(), m.medianFoldChange()));
+        }
+        Map<String, Integer> armRank = new HashMap<>();
+        scope.arms().forEach(a -> armRank.put(a.code(), scope.armRank(a.id())));
+        labelled.sort(Comparator.comparing((MarkerSummary m) -> armRank.getOrDefault(m.arm(), Integer.MAX_VALUE))
+                .thenComparing(MarkerSummary::test).thenComparingDouble(MarkerSummary::visitNum));
+        return List.copyOf(labelled);
+    }
+
+    SpearmanOutcome computeSpearman(StudyScope scope, String x, String y, BigDecimal visitNumber, ArmRef arm) {
+        List<Object> parameters = new ArrayList<>(List.of(y, scope.studyId(), x, visitNumber));
+        StringBuilder sql = new StringBuilder("select rx.standard_value, ry.standard_value from lab_result rx"
+                + " join lab_result ry on ry.visit_id = rx.visit_id and ry.test_code = ?"
+                + " join visit v on v.id = rx.visit_id join subject s on s.id = rx.subject_id"
+                + " where s.study_id = ? and rx.test_code = ? and v.visit_number = ?");
+        if (arm != null) {
+            sql.append(" and s.arm_id = ?");
+            parameters.add(arm.id());
+        }
+        sql.append(scope.siteCondition("s.site_id"));
+        DoubleList xs = new DoubleList();
+        DoubleList ys = new DoubleList();
+        Jdbc.stream(em, sql.toString(), parameters, rs -> {
+            xs.add(rs.getDouble(1));
+            ys.add(rs.getDouble(2));
+        });
+        SpearmanResult r = Spearman.test(xs.toArray(), ys.toArray());
+        return new SpearmanOutcome(x, y, visitNumber, arm == null ? null : arm.code(), r.n(), r.rho(), r.p());
+    }
+
+    MannWhitneyOutcome computeMannWhitney(StudyScope scope, String test, BigDecimal visitNumber, ArmRef arm1,
+            ArmRef arm2) {
+        DoubleList first = new DoubleList();
+        DoubleList second = new DoubleList();
+        Jdbc.stream(em, "select s.arm_id, r.standard_value from lab_result r join visit v on v.id = r.visit_id"
+                + " join subject s on s.id = r.subject_id where s.study_id = ? and r.test_code = ?"
+                + " and v.visit_number = ? and s.arm_id in (?, ?)" + scope.siteCondition("s.site_id"),
+                List.of(scope.studyId(), test, visitNumber, arm1.id(), arm2.id()),
+                rs -> (rs.getLong(1) == arm1.id() ? first : second).add(rs.getDouble(2)));
+        if (first.size() == 0 || second.size() == 0) {
+            return new MannWhitneyOutcome(test, visitNumber, arm1.code(), arm2.code(), first.size(), second.size(),
+                    null, null);
+        }
+        MannWhitneyResult r = MannWhitney.test(first.toArray(), second.toArray());
+        return new MannWhitneyOutcome(test, visitNumber, arm1.code(), arm2.code(), r.n1(), r.n2(), r.w(), r.p());
+    }
+
+    /** Arms in DM order, as an ORDER BY expression over subject.arm_id (the ids are ours). */
+    private static String armRankExpression(StudyScope scope) {
+        if (scope.arms().isEmpty()) {
+            return "s.arm_id";
+        }
+        StringBuilder expression = new StringBuilder("case s.arm_id");
+        for (ArmRef arm : scope.arms()) {
+            expression.append(" when ").append(arm.id()).append(" then ").append(scope.armRank(arm.id()));
+        }
+        return expression.append(" else ").append(scope.arms().size()).append(" end").toString();
+    }
+
+    private static String key(String arm, String test, double visitNumber) {
+        return arm + '\u0000' + test + '\u0000' + visitNumber;
+    }
+}
