@@ -41,6 +41,15 @@ final class Row {
         return valid;
     }
 
+    String file() {
+        return domain.fileName();
+    }
+
+    /** Marks the row as refused when the problem is reported elsewhere (once for many rows). */
+    void invalidate() {
+        valid = false;
+    }
+
     void problem(String column, String reason) {
         valid = false;
         problems.add(domain.fileName(), line, column, reason);

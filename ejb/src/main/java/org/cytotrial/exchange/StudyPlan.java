@@ -50,13 +50,16 @@ final class StudyPlan {
         final int subjectIndex;
         final BigDecimal number;
         final String name;
+        /** Where the visit was first named (file and line), for conflict messages. */
+        final String origin;
         LocalDate earliest;
         long id;
 
-        VisitPlan(int subjectIndex, BigDecimal number, String name) {
+        VisitPlan(int subjectIndex, BigDecimal number, String name, String origin) {
             this.subjectIndex = subjectIndex;
             this.number = number;
             this.name = name;
+            this.origin = origin;
         }
     }
 

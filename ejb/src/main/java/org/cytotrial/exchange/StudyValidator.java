@@ -44,6 +44,11 @@ public final class StudyValidator {
     private final StudyPlan plan = new StudyPlan();
 
     private final Set<Long> sequences = new HashSet<>();
+    /** Subjects whose DM row was refused: their other rows are not reported again. */
+    private final Set<String> refusedSubjects = new HashSet<>();
+    /** Rows of subjects missing from DM, per file and subject: reported once, with a count. */
+    private final Map<String, int[]> unknownSubjectRows = new java.util.LinkedHashMap<>();
+    private final Map<String, ImportProblem> unknownSubjectFirst = new java.util.LinkedHashMap<>();
     private final Set<Long> resultKeys = new HashSet<>();
     private final Map<String, Integer> testIndex = new HashMap<>();
 
@@ -93,6 +98,7 @@ public final class StudyValidator {
                 handler.accept(row);
             });
             plan.rowCounts.put(domain, count[0]);
+            reportUnknownSubjects();
         } catch (IOException e) {
             problems.add(ImportProblem.ofFile(domain.fileName(), "cannot be read from the zip: " + e.getMessage()));
         }
@@ -175,9 +181,15 @@ public final class StudyValidator {
 
     // ---- DM
 
+    private final Map<String, Integer> armLines = new HashMap<>();
+    private final Set<String> reportedConflicts = new HashSet<>();
+
     private void dm(Row row) {
         DmRow dm = SdtmRecords.dm(row);
-        if (dm == null) {
+        if (dm == null || !row.valid()) {
+            if (row.text("USUBJID") != null) {
+                refusedSubjects.add(row.text("USUBJID"));
+            }
             return;
         }
         if (plan.subjects.containsKey(dm.usubjid())) {
@@ -186,10 +198,12 @@ public final class StudyValidator {
             return;
         }
         String knownArm = plan.arms.putIfAbsent(dm.armCode(), dm.armName());
-        if (knownArm != null && !knownArm.equals(dm.armName())) {
+        armLines.putIfAbsent(dm.armCode(), row.line());
+        if (knownArm != null && !knownArm.equals(dm.armName())
+                && reportedConflicts.add("ARM|" + dm.armCode() + "|" + dm.armName())) {
+            // an arm-level problem, reported once per differing name; the subject itself is fine
             row.problem("ARM", "arm " + dm.armCode() + " is named '" + dm.armName() + "' here but '" + knownArm
-                    + "' elsewhere in DM.csv");
-            return;
+                    + "' on line " + armLines.get(dm.armCode()) + " of DM.csv");
         }
         plan.sites.add(dm.siteId());
         SubjectPlan subject = new SubjectPlan(plan.subjectsByIndex.size(), dm);
@@ -202,10 +216,27 @@ public final class StudyValidator {
             return null;
         }
         SubjectPlan subject = plan.subjects.get(usubjid);
-        if (subject == null) {
-            row.problem("USUBJID", "subject " + usubjid + " is not in DM.csv");
+        if (subject == null && !refusedSubjects.contains(usubjid)) {
+            String key = row.file() + "|" + usubjid;
+            int[] count = unknownSubjectRows.computeIfAbsent(key, k -> new int[1]);
+            if (count[0]++ == 0) {
+                unknownSubjectFirst.put(key, new ImportProblem(row.file(), row.line(), "USUBJID",
+                        "subject " + usubjid + " is not in DM.csv"));
+            }
+            row.invalidate();
         }
         return subject;
+    }
+
+    /** One problem per file and unknown subject, naming how many rows it affects. */
+    private void reportUnknownSubjects() {
+        unknownSubjectFirst.forEach((key, first) -> {
+            int rows = unknownSubjectRows.get(key)[0];
+            problems.add(rows == 1 ? first : new ImportProblem(first.file(), first.line(), first.column(),
+                    first.reason() + " (" + rows + " rows of this file, from this line on)"));
+        });
+        unknownSubjectFirst.clear();
+        unknownSubjectRows.clear();
     }
 
     private <T> SubjectPlan subjectRow(SdtmDomain domain, Row row, T parsed, java.util.function.Function<T, String> usubjid,
@@ -240,12 +271,16 @@ public final class StudyValidator {
         long key = StudyPlan.visitKey(subject.index, visitIndex);
         VisitPlan visit = plan.visits.get(key);
         if (visit == null) {
-            visit = new VisitPlan(subject.index, number, name);
+            visit = new VisitPlan(subject.index, number, name, row.file() + " line " + row.line());
             plan.visits.put(key, visit);
             plan.visitNames.putIfAbsent(number, name);
         } else if (!visit.name.equals(name)) {
-            row.problem("VISIT", "'" + name + "' differs from '" + visit.name + "' given elsewhere for VISITNUM "
-                    + number.toPlainString() + " of subject " + subject.dm.usubjid());
+            if (reportedConflicts.add("VISIT|" + key + "|" + name)) {
+                row.problem("VISIT", "'" + name + "' differs from '" + visit.name + "' given in " + visit.origin
+                        + " for VISITNUM " + number.toPlainString() + " of subject " + subject.dm.usubjid());
+            } else {
+                row.invalidate();
+            }
             return null;
         }
         if (date != null && (visit.earliest == null || date.isBefore(visit.earliest))) {

@@ -63,6 +63,12 @@ public class Marker {
     protected Marker() {}
 
     public Marker(String code, String name, String category, String standardUnit, double plausibleLow, double plausibleHigh) {
+        this(code, name, category, standardUnit, plausibleLow, plausibleHigh, false);
+    }
+
+    public Marker(String code, String name, String category, String standardUnit, double plausibleLow, double plausibleHigh,
+            boolean derived) {
+        this.derived = derived;
         this.code = Objects.requireNonNull(code);
         this.name = Objects.requireNonNull(name);
         this.category = Objects.requireNonNull(category);

@@ -26,7 +26,8 @@ public final class MarkerCatalogue {
         return List.copyOf(byCode.values());
     }
 
+    /** The codes that can be entered (not derived), alphabetically, as error messages list them. */
     public List<String> enterableCodes() {
-        return byCode.values().stream().filter(m -> !m.isDerived()).map(Marker::getCode).toList();
+        return byCode.values().stream().filter(m -> !m.isDerived()).map(Marker::getCode).sorted().toList();
     }
 }
