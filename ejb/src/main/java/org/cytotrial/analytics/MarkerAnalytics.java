@@ -79,6 +79,28 @@ public class MarkerAnalytics {
                 () -> computeMannWhitney(scope, code, visitNumber, first, second));
     }
 
+    /** The markers the study has results for, in catalogue order. */
+    public List<String> tests(String studyCode) {
+        StudyScope scope = access.open(studyCode);
+        return cache.get(scope, "tests", () -> {
+            List<String> codes = new ArrayList<>();
+            Jdbc.stream(em, "select m.code from marker m where exists (select 1 from visit v"
+                    + " join lab_result r on r.visit_id = v.id and r.test_code = m.code"
+                    + " join subject s on s.id = v.subject_id where s.study_id = ?) order by m.display_order, m.code",
+                    List.of(scope.studyId()), rs -> codes.add(rs.getString(1)));
+            return List.copyOf(codes);
+        });
+    }
+
+    /** The study's visit schedule. */
+    public List<VisitOption> visits(String studyCode) {
+        StudyScope scope = access.open(studyCode);
+        List<VisitOption> visits = new ArrayList<>();
+        Jdbc.stream(em, "select visit_number, name from visit_definition where study_id = ? order by visit_number",
+                List.of(scope.studyId()), rs -> visits.add(new VisitOption(rs.getBigDecimal(1), rs.getString(2))));
+        return visits;
+    }
+
     List<MarkerSummary> computeSummaries(StudyScope scope, MarkerFilter filter) {
         List<Object> parameters = new ArrayList<>();
         StringBuilder sql = new StringBuilder("select s.arm_id, r.test_code, v.visit_number, v.name, s.usubjid,"

@@ -52,8 +52,8 @@ public final class SpiderChart {
         axes.yAxis(plot, Axes.ticks(yMin, yMax, 8), v -> Axes.format(v) + " %", "Change from baseline", true);
         axes.xAxis(plot, Axes.ticks(xMin, xMax, 10), Axes::format, "Weeks since first dose", false);
         plot.line(axes.left, axes.y(0), axes.right, axes.y(0), Mark.Style.stroke(Palette.AXIS, 1), "ct-zero-line");
-        WaterfallChart.reference(plot, axes, WaterfallChart.PR_LINE, "ct-ref-pr", "-30 % (partial response)");
-        WaterfallChart.reference(plot, axes, WaterfallChart.PD_LINE, "ct-ref-pd", "+20 % (progression)");
+        WaterfallChart.reference(plot, axes, WaterfallChart.PR_LINE, "ct-ref-pr", "-30 % (partial response)", true);
+        WaterfallChart.reference(plot, axes, WaterfallChart.PD_LINE, "ct-ref-pd", "+20 % (progression)", true);
         List<ResponseCategory> shown = new ArrayList<>();
         for (Series s : series) {
             String colour = Palette.response(s.bestResponse());

@@ -64,17 +64,18 @@ public final class WaterfallChart {
             }
         }
         plot.line(axes.left, axes.y(0), axes.right, axes.y(0), Mark.Style.stroke(Palette.AXIS, 1), "ct-zero-line");
-        reference(plot, axes, PR_LINE, "ct-ref-pr", "-30 % (partial response)");
-        reference(plot, axes, PD_LINE, "ct-ref-pd", "+20 % (progression)");
+        // increases are on the left and decreases on the right, so each label sits where no bar is
+        reference(plot, axes, PR_LINE, "ct-ref-pr", "-30 % (partial response)", false);
+        reference(plot, axes, PD_LINE, "ct-ref-pd", "+20 % (progression)", true);
         ResponseLegend.draw(plot, axes.left, 44, shown, "Best response:");
         return plot.build();
     }
 
-    static void reference(Plot.Builder plot, Axes axes, double value, String role, String label) {
+    static void reference(Plot.Builder plot, Axes axes, double value, String role, String label, boolean right) {
         double y = axes.y(value);
         plot.add(new Mark.Line(axes.left, y, axes.right, y, Mark.Style.dashed(Palette.REFERENCE, 1.2, 6, 4), role,
                 label));
-        plot.add(new Mark.Text(axes.right - 4, y - 4, label, 10, Mark.Anchor.END, Palette.REFERENCE, false, 0,
-                role + "-label", null));
+        plot.add(new Mark.Text(right ? axes.right - 4 : axes.left + 4, y - 4, label, 10,
+                right ? Mark.Anchor.END : Mark.Anchor.START, Palette.REFERENCE, false, 0, role + "-label", null));
     }
 }

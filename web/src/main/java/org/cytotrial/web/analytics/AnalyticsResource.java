@@ -23,7 +23,7 @@ import org.cytotrial.platform.InvalidInputException;
  * Mann-Whitney, PFS with log-rank). Parameters arrive as text and are checked by the services,
  * so that a wrong one is a 422 naming what is accepted.
  */
-@Path("studies/{code}")
+@Path("studies")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AnalyticsResource {
@@ -35,7 +35,7 @@ public class AnalyticsResource {
     private MarkerAnalytics markers;
 
     @GET
-    @Path("summary")
+    @Path("{code}/summary")
     public AnalyticsViews.Summary summary(@PathParam("code") String code) {
         return AnalyticsViews.Summary.of(outcomes.summary(code));
     }
@@ -45,7 +45,7 @@ public class AnalyticsResource {
      * @param includeDerived "true" to include derived tests (the CD4/CD8 ratio)
      */
     @GET
-    @Path("markers")
+    @Path("{code}/markers")
     public List<AnalyticsViews.Marker> markers(@PathParam("code") String code, @QueryParam("test") List<String> tests,
             @QueryParam("includeDerived") String includeDerived) {
         List<String> wanted = new ArrayList<>();
@@ -61,7 +61,7 @@ public class AnalyticsResource {
     }
 
     @GET
-    @Path("analyses/spearman")
+    @Path("{code}/analyses/spearman")
     public AnalyticsViews.Spearman spearman(@PathParam("code") String code, @QueryParam("x") String x,
             @QueryParam("y") String y, @QueryParam("visitnum") String visitnum, @QueryParam("arm") String arm) {
         BigDecimal visit = Validation.visitNumber("visitnum", visitnum, BigDecimal.ONE);
@@ -69,7 +69,7 @@ public class AnalyticsResource {
     }
 
     @GET
-    @Path("analyses/mann-whitney")
+    @Path("{code}/analyses/mann-whitney")
     public AnalyticsViews.MannWhitney mannWhitney(@PathParam("code") String code, @QueryParam("test") String test,
             @QueryParam("visitnum") String visitnum, @QueryParam("arm1") String arm1, @QueryParam("arm2") String arm2) {
         BigDecimal visit = Validation.visitNumber("visitnum", visitnum, BigDecimal.ONE);
@@ -81,7 +81,7 @@ public class AnalyticsResource {
      * ({@code marker=IL6&cutoff=4&visitnum=1}: above the cut-off vs the rest).
      */
     @GET
-    @Path("analyses/pfs")
+    @Path("{code}/analyses/pfs")
     public AnalyticsViews.Pfs pfs(@PathParam("code") String code, @QueryParam("groupBy") String groupBy,
             @QueryParam("marker") String marker, @QueryParam("cutoff") String cutoff,
             @QueryParam("visitnum") String visitnum) {

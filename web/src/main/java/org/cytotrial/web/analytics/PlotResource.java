@@ -10,7 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 /** Plots as SVG or PNG files: {@code GET /api/studies/{code}/plots/km.svg?groupBy=arm}. */
-@Path("studies/{code}/plots")
+@Path("studies")
 @RequestScoped
 public class PlotResource {
 
@@ -18,7 +18,7 @@ public class PlotResource {
     private PlotFiles files;
 
     @GET
-    @Path("{file}")
+    @Path("{code}/plots/{file}")
     @Produces({"image/svg+xml", "image/png", "application/json"})
     public Response plot(@PathParam("code") String code, @PathParam("file") String file,
             @QueryParam("groupBy") String groupBy, @QueryParam("marker") String marker,

@@ -17,7 +17,7 @@ import org.cytotrial.review.ResponseReviewService;
 import org.cytotrial.review.ReviewFilter;
 
 /** The review queue of computed-versus-investigator responses, and the review of one assessment. */
-@Path("studies/{code}")
+@Path("studies")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ReviewResource {
@@ -27,7 +27,7 @@ public class ReviewResource {
 
     /** @param status open (default), reviewed or all */
     @GET
-    @Path("review-queue")
+    @Path("{code}/review-queue")
     public ReviewViews.Queue queue(@PathParam("code") String code, @QueryParam("status") String status) {
         return ReviewViews.Queue.of(reviews.queue(code, filter(status)));
     }
@@ -37,7 +37,7 @@ public class ReviewResource {
      * "version": 0}}; the reason may also come as the X-Change-Reason header.
      */
     @POST
-    @Path("responses/{id}/review")
+    @Path("{code}/responses/{id}/review")
     @Consumes(MediaType.APPLICATION_JSON)
     public ReviewViews.Decision review(@PathParam("code") String code, @PathParam("id") long id,
             ReviewViews.Request request, @HeaderParam("X-Change-Reason") String reasonHeader) {
