@@ -103,48 +103,105 @@ public class MarkerAnalytics {
 
     List<MarkerSummary> computeSummaries(StudyScope scope, MarkerFilter filter) {
         List<Object> parameters = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("select s.arm_id, r.test_code, v.visit_number, v.name, s.usubjid,"
-                + " r.standard_value from lab_result r join subject s on s.id = r.subject_id"
-                + " join visit v on v.id = r.visit_id where s.study_id = ? and s.arm_id is not null");
+        StringBuilder where = new StringBuilder(" where s.study_id = ? and s.arm_id is not null");
         parameters.add(scope.studyId());
         if (!filter.includeDerived()) {
-            sql.append(" and r.derived = false");
+            where.append(" and r.derived = false");
         }
         if (!filter.tests().isEmpty()) {
-            sql.append(" and r.test_code in (").append("?, ".repeat(filter.tests().size() - 1)).append("?)");
+            where.append(" and r.test_code in (").append("?, ".repeat(filter.tests().size() - 1)).append("?)");
             parameters.addAll(filter.tests());
         }
-        sql.append(scope.siteCondition("s.site_id"));
-        // Grouped as the summarizer needs: arm, test, visit. Subject order within a visit does
-        // not matter (the visit label is chosen below), which spares the database a larger sort.
-        sql.append(" order by ").append(armRankExpression(scope)).append(", r.test_code, v.visit_number");
+        where.append(scope.siteCondition("s.site_id"));
+        // Narrow rows (no text but the test code) grouped as the summarizer needs: arm, test,
+        // visit. The database sorts millions of these for a large study; subject order within a
+        // visit does not matter, and the visit labels come from a small query of their own.
+        String sql = "select s.arm_id, r.test_code, v.visit_number, r.subject_id, r.standard_value"
+                + " from lab_result r join subject s on s.id = r.subject_id join visit v on v.id = r.visit_id" + where
+                + " order by " + armRankExpression(scope) + ", r.test_code, v.visit_number";
 
         List<MarkerSummary> out = new ArrayList<>();
-        Map<String, String[]> labels = new HashMap<>();
         MarkerSummarizer summarizer = new MarkerSummarizer(out::add);
-        Jdbc.stream(em, sql.toString(), parameters, rs -> {
+        Jdbc.stream(em, sql, parameters, rs -> {
             String arm = scope.arm(rs.getLong(1)).map(ArmRef::code).orElse("?");
-            String test = rs.getString(2);
-            double visitNumber = rs.getBigDecimal(3).doubleValue();
-            String visit = rs.getString(4);
-            String usubjid = rs.getString(5);
-            labels.merge(key(arm, test, visitNumber), new String[] {usubjid, visit},
-                    (known, candidate) -> candidate[0].compareTo(known[0]) < 0 ? candidate : known);
-            summarizer.accept(new MarkerObservation(arm, test, visitNumber, visit, usubjid, rs.getDouble(6)));
+            summarizer.accept(new MarkerObservation(arm, rs.getString(2), rs.getBigDecimal(3).doubleValue(), null,
+                    Long.toString(rs.getLong(4)), rs.getDouble(5)));
         });
         summarizer.finish();
 
+        VisitLabels labels = visitLabels(scope, where.toString(), parameters);
         List<MarkerSummary> labelled = new ArrayList<>(out.size());
         for (MarkerSummary m : out) {
-            String visit = labels.get(key(m.arm(), m.test(), m.visitNum()))[1];
-            labelled.add(new MarkerSummary(m.arm(), m.test(), m.visitNum(), visit, m.n(), m.median(), m.q1(), m.q3(),
-                    m.mean(), m.sd(), m.medianFoldChange()));
+            labelled.add(new MarkerSummary(m.arm(), m.test(), m.visitNum(), labels.of(m.arm(), m.test(), m.visitNum()),
+                    m.n(), m.median(), m.q1(), m.q3(), m.mean(), m.sd(), m.medianFoldChange()));
         }
         Map<String, Integer> armRank = new HashMap<>();
         scope.arms().forEach(a -> armRank.put(a.code(), scope.armRank(a.id())));
         labelled.sort(Comparator.comparing((MarkerSummary m) -> armRank.getOrDefault(m.arm(), Integer.MAX_VALUE))
                 .thenComparing(MarkerSummary::test).thenComparingDouble(MarkerSummary::visitNum));
         return List.copyOf(labelled);
+    }
+
+    /**
+     * The VISIT label of each arm x test x visit number: that of the first subject in USUBJID
+     * order with a result there. Nearly always every subject's visit of a number carries the same
+     * label, which one small query over the visits settles; only where an arm's subjects carry
+     * different labels for one visit number are the results of that visit asked, per test.
+     */
+    private VisitLabels visitLabels(StudyScope scope, String resultFilter, List<Object> resultParameters) {
+        Map<String, String[]> byArmVisit = new HashMap<>();
+        java.util.Set<String> ambiguous = new java.util.HashSet<>();
+        Jdbc.stream(em, "select s.arm_id, v.visit_number, v.name, min(s.usubjid) from visit v"
+                + " join subject s on s.id = v.subject_id where s.study_id = ? and s.arm_id is not null"
+                + scope.siteCondition("s.site_id") + " group by s.arm_id, v.visit_number, v.name",
+                List.of(scope.studyId()), rs -> {
+                    String key = key(armCode(scope, rs.getLong(1)), null, rs.getBigDecimal(2).doubleValue());
+                    String[] label = {rs.getString(4), rs.getString(3)};
+                    String[] known = byArmVisit.putIfAbsent(key, label);
+                    if (known != null) {
+                        ambiguous.add(key);
+                        if (label[0].compareTo(known[0]) < 0) {
+                            byArmVisit.put(key, label);
+                        }
+                    }
+                });
+        Map<String, String[]> byTest = new HashMap<>();
+        if (!ambiguous.isEmpty()) {
+            Jdbc.stream(em, "select s.arm_id, r.test_code, v.visit_number, v.name, min(s.usubjid) from lab_result r"
+                    + " join subject s on s.id = r.subject_id join visit v on v.id = r.visit_id" + resultFilter
+                    + " and v.visit_number in (select x.visit_number from visit x join subject xs on xs.id = x.subject_id"
+                    + " where xs.study_id = ? and xs.arm_id = s.arm_id group by x.visit_number"
+                    + " having count(distinct x.name) > 1)"
+                    + " group by s.arm_id, r.test_code, v.visit_number, v.name",
+                    concat(resultParameters, scope.studyId()), rs -> {
+                        String[] label = {rs.getString(5), rs.getString(4)};
+                        byTest.merge(key(armCode(scope, rs.getLong(1)), rs.getString(2), rs.getBigDecimal(3).doubleValue()),
+                                label, (known, candidate) -> candidate[0].compareTo(known[0]) < 0 ? candidate : known);
+                    });
+        }
+        return (arm, test, visitNumber) -> {
+            String[] exact = byTest.get(key(arm, test, visitNumber));
+            if (exact != null) {
+                return exact[1];
+            }
+            String[] common = byArmVisit.get(key(arm, null, visitNumber));
+            return common == null ? null : common[1];
+        };
+    }
+
+    /** Visit label lookup. */
+    private interface VisitLabels {
+        String of(String arm, String test, double visitNumber);
+    }
+
+    private static String armCode(StudyScope scope, long armId) {
+        return scope.arm(armId).map(ArmRef::code).orElse("?");
+    }
+
+    private static List<Object> concat(List<Object> first, Object last) {
+        List<Object> all = new ArrayList<>(first);
+        all.add(last);
+        return all;
     }
 
     SpearmanOutcome computeSpearman(StudyScope scope, String x, String y, BigDecimal visitNumber, ArmRef arm) {

@@ -24,6 +24,7 @@ import org.cytotrial.platform.InvalidInputException;
  * so that a wrong one is a 422 naming what is accepted.
  */
 @Path("studies")
+@ServerTimed
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AnalyticsResource {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 
 /** Plots as SVG or PNG files: {@code GET /api/studies/{code}/plots/km.svg?groupBy=arm}. */
 @Path("studies")
+@ServerTimed
 @RequestScoped
 public class PlotResource {
 

@@ -18,6 +18,7 @@ import org.cytotrial.review.ReviewFilter;
 
 /** The review queue of computed-versus-investigator responses, and the review of one assessment. */
 @Path("studies")
+@ServerTimed
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ReviewResource {
