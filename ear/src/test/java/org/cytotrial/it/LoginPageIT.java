@@ -36,6 +36,11 @@ class LoginPageIT {
             assertTrue(page.contains("Import a study"), "administrators see the import link");
             browser.screenshot("studies-admin");
 
+            browser.open("/admin/markers.xhtml");
+            browser.find(By.id("markerForm:catalogue"));
+            assertTrue(browser.text().contains("g/dL (×10.0)"), "the catalogue shows accepted units with factors");
+            browser.screenshot("markers-admin");
+
             browser.byId("logoutForm:logout").click();
             browser.waitFor(d -> d.getCurrentUrl().contains("/login.xhtml"));
             browser.open("/index.xhtml");

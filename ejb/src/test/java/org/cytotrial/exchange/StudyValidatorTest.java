@@ -82,7 +82,7 @@ class StudyValidatorTest {
             RS.csv | IL2-MM-002,1,OVRLRESP    | IL2-MM-099,1,OVRLRESP      | 2  | USUBJID  | subject IL2-MM-099 is not in DM.csv
             RS.csv | Overall Response,SD,INV  | Overall Response,XX,INV    | 2  | RSORRES  | 'XX' is not a response category; use CR, PR, MR, SD, PD or NE
             RS.csv | IL2-MM-002,2,OVRLRESP    | IL2-MM-002,1,OVRLRESP      | 3  | RSSEQ    | RSSEQ 1 is used twice for subject IL2-MM-002
-            LB.csv | 0.20,10^9/L              | 0.20,mmol/L                | 2  | LBORRESU | unit 'mmol/L' is not accepted for EOS; accepted: 10^9/L
+            LB.csv | 0.20,10^9/L              | 0.20,mmol/L                | 2  | LBORRESU | unit 'mmol/L' is not accepted for EOS; accepted: 10^9/L, 10*9/L, x10^9/L, /nL
             LB.csv | 0.20,10^9/L              | 99,10^9/L                  | 2  | LBORRES  | value 99 10^9/L is outside the plausible range 0–50 10^9/L of EOS
             LB.csv | 0.20,10^9/L              | <0.1,10^9/L                | 2  | LBORRES  | '<0.1' is not a number
             LB.csv | 1,EOS,Eosinophils        | 1,XYZ,Eosinophils          | 2  | LBTESTCD | test XYZ is not in the marker catalogue; known tests: CD25, CD4, CD69, CD8, CRP, EOS, HCT, HGB, IFNG, IL4, IL6, LAKACT, LYM, MPROT, NKACT, NKCD56, RBC, SIL2R, WBC
