@@ -6,11 +6,11 @@ import java.math.BigDecimal;
 import java.util.Locale;
 
 /**
- * Numbers as the analytics pages print them ({@code #{fmt.rate(x)}}): rates in percent with
+ * Numbers as the analytics pages print them ({@code #{analyticsFmt.rate(x)}}): rates in percent with
  * one decimal, intervals with an en dash, p-values with three significant digits, a dash for
  * what cannot be estimated and "NR" for a median not reached.
  */
-@Named("fmt")
+@Named("analyticsFmt")
 @ApplicationScoped
 public class Formats {
 

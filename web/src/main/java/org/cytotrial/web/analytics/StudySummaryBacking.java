@@ -16,7 +16,7 @@ import org.cytotrial.plot.SvgRenderer;
 /** The study summary (analytics/summary.xhtml): the per-arm table, the rules it follows, PFS by arm. */
 @Named
 @ViewScoped
-public class SummaryBacking implements Serializable {
+public class StudySummaryBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
 

@@ -23,7 +23,7 @@ import org.cytotrial.plot.SvgRenderer;
  */
 @Named
 @ViewScoped
-public class PlotsBacking implements Serializable {
+public class StudyPlotsBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
 

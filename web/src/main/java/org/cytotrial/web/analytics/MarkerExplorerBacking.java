@@ -25,13 +25,13 @@ import org.cytotrial.analytics.VisitOption;
 import org.cytotrial.plot.SvgRenderer;
 
 /**
- * The marker explorer (analytics/markers.xhtml): summaries of the chosen markers per arm and
+ * The marker explorer (analytics/explorer.xhtml): summaries of the chosen markers per arm and
  * visit with their time courses, Spearman between two markers at a visit, Mann-Whitney between
  * two arms, and PFS split by a marker cut-off (the IL-6 &gt; 4 pg/mL question of the papers).
  */
 @Named
 @ViewScoped
-public class MarkersBacking implements Serializable {
+public class MarkerExplorerBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final int MAX_COURSES = 4;

@@ -19,7 +19,7 @@ import org.cytotrial.review.ReviewQueue;
  */
 @Named
 @ViewScoped
-public class ReviewBacking implements Serializable {
+public class ReviewQueueBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
