@@ -17,6 +17,8 @@ import org.cytotrial.analytics.OutcomeAnalytics;
 import org.cytotrial.analytics.PfsGrouping;
 import org.cytotrial.analytics.Validation;
 import org.cytotrial.platform.InvalidInputException;
+import org.cytotrial.security.Role;
+import org.cytotrial.web.api.Allowed;
 
 /**
  * A study's numbers: per-arm summary, marker summaries and the analyses (Spearman,
@@ -25,6 +27,7 @@ import org.cytotrial.platform.InvalidInputException;
  */
 @Path("studies")
 @ServerTimed
+@Allowed({Role.ADMIN, Role.INVESTIGATOR, Role.SPONSOR, Role.MONITOR})
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AnalyticsResource {

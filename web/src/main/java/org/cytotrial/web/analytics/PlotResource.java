@@ -8,10 +8,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import org.cytotrial.security.Role;
+import org.cytotrial.web.api.Allowed;
 
 /** Plots as SVG or PNG files: {@code GET /api/studies/{code}/plots/km.svg?groupBy=arm}. */
 @Path("studies")
 @ServerTimed
+@Allowed({Role.ADMIN, Role.INVESTIGATOR, Role.SPONSOR, Role.MONITOR})
 @RequestScoped
 public class PlotResource {
 

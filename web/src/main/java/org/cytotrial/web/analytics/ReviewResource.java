@@ -15,6 +15,8 @@ import java.util.Locale;
 import org.cytotrial.platform.InvalidInputException;
 import org.cytotrial.review.ResponseReviewService;
 import org.cytotrial.review.ReviewFilter;
+import org.cytotrial.security.Role;
+import org.cytotrial.web.api.Allowed;
 
 /** The review queue of computed-versus-investigator responses, and the review of one assessment. */
 @Path("studies")
@@ -29,6 +31,7 @@ public class ReviewResource {
     /** @param status open (default), reviewed or all */
     @GET
     @Path("{code}/review-queue")
+    @Allowed({Role.ADMIN, Role.INVESTIGATOR, Role.MONITOR})
     public ReviewViews.Queue queue(@PathParam("code") String code, @QueryParam("status") String status) {
         return ReviewViews.Queue.of(reviews.queue(code, filter(status)));
     }
@@ -39,6 +42,7 @@ public class ReviewResource {
      */
     @POST
     @Path("{code}/responses/{id}/review")
+    @Allowed(Role.INVESTIGATOR)
     @Consumes(MediaType.APPLICATION_JSON)
     public ReviewViews.Decision review(@PathParam("code") String code, @PathParam("id") long id,
             ReviewViews.Request request, @HeaderParam("X-Change-Reason") String reasonHeader) {
