@@ -17,6 +17,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.cytotrial.it.support.Browser;
 import org.cytotrial.it.support.Deployments;
+import org.cytotrial.it.support.It;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -90,14 +91,14 @@ class ReportsPageIT {
     }
 
     @Test
-    void aCoordinatorIsToldReportsAreNotTheirs() {
+    void aCoordinatorIsToldReportsAreNotTheirs() throws Exception {
         try (Browser browser = new Browser()) {
             browser.loginAs("coordinator");
             assertTrue(browser.driver().findElements(By.linkText("Reports")).isEmpty(), "no Reports link");
             browser.open("/reports.xhtml");
-            browser.find(By.id("reportsForm:messages"));
-            assertTrue(browser.text().contains("may not do this"), browser.text());
+            assertTrue(browser.text().contains("Not allowed"), browser.text());
             assertNull(browser.driver().findElements(By.id("reportsForm:create")).stream().findFirst().orElse(null));
+            assertEquals(403, get(browser, It.baseUrl() + "/reports/files/IL2-MM/subjects.csv").statusCode());
         }
     }
 

@@ -38,43 +38,29 @@ public final class KaplanMeier {
     }
 
     public static KaplanMeier estimate(Collection<SurvivalObservation> observations) {
-        double[] times = new double[observations.size()];
-        boolean[] events = new boolean[observations.size()];
-        int k = 0;
-        for (SurvivalObservation o : observations) {
-            times[k] = o.time();
-            events[k] = o.event();
-            k++;
-        }
-        return estimate(times, events);
+        return estimate(SurvivalTally.of(observations));
     }
 
     static KaplanMeier estimate(double[] time, boolean[] event) {
-        int n = time.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
+        SurvivalTally tally = new SurvivalTally();
+        for (int i = 0; i < time.length; i++) {
+            tally.add(time[i], event[i]);
         }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(time[a], time[b]));
+        return estimate(tally);
+    }
 
+    /** The estimate from counts per distinct time, for subjects streamed rather than held. */
+    public static KaplanMeier estimate(SurvivalTally tally) {
+        int n = tally.size();
         List<SurvivalRow> rows = new ArrayList<>();
         double survival = 1.0;
         double cumulativeVariance = 0.0;
         int atRisk = n;
         int totalEvents = 0;
-        int i = 0;
-        while (i < n) {
-            double t = time[order[i]];
-            int d = 0;
-            int c = 0;
-            while (i < n && time[order[i]] == t) {
-                if (event[order[i]]) {
-                    d++;
-                } else {
-                    c++;
-                }
-                i++;
-            }
+        for (java.util.Map.Entry<Double, int[]> at : tally.counts().entrySet()) {
+            double t = at.getKey();
+            int d = at.getValue()[0];
+            int c = at.getValue()[1];
             if (d > 0) {
                 survival *= 1.0 - (double) d / atRisk;
                 cumulativeVariance += d == atRisk ? Double.POSITIVE_INFINITY

@@ -2,8 +2,10 @@ package org.cytotrial.analysis;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 
@@ -21,56 +23,42 @@ public final class LogRank {
 
     /** @param groups group label to its observations; iteration order is kept in the result */
     public static LogRankResult test(Map<String, ? extends Collection<SurvivalObservation>> groups) {
+        Map<String, SurvivalTally> tallies = new LinkedHashMap<>();
+        groups.forEach((name, obs) -> tallies.put(name, SurvivalTally.of(obs)));
+        return testTallies(tallies);
+    }
+
+    /**
+     * The same test from counts per distinct time (subjects streamed rather than held): one pass
+     * over the distinct times of all groups, O(times x groups).
+     *
+     * @param groups group label to its tally; iteration order is kept in the result
+     */
+    public static LogRankResult testTallies(Map<String, SurvivalTally> groups) {
         int k = groups.size();
         List<String> names = new ArrayList<>(groups.keySet());
-        int total = 0;
-        for (Collection<SurvivalObservation> obs : groups.values()) {
-            total += obs.size();
-        }
-        // All observations in time order, each tagged with its group: one pass gives the numbers
-        // at risk at every event time (O(N log N), not O(events x N)).
-        double[] time = new double[total];
-        int[] group = new int[total];
-        boolean[] event = new boolean[total];
+        List<SurvivalTally> tallies = new ArrayList<>(groups.values());
         int[] size = new int[k];
-        int idx = 0;
-        int g0 = 0;
-        for (Collection<SurvivalObservation> obs : groups.values()) {
-            for (SurvivalObservation o : obs) {
-                time[idx] = o.time();
-                group[idx] = g0;
-                event[idx] = o.event();
-                idx++;
+        // Distinct time to {events of group 0, leaving group 0, events of group 1, ...}.
+        TreeMap<Double, int[]> times = new TreeMap<>();
+        for (int g = 0; g < k; g++) {
+            SurvivalTally tally = tallies.get(g);
+            size[g] = tally.size();
+            for (Map.Entry<Double, int[]> at : tally.counts().entrySet()) {
+                int[] row = times.computeIfAbsent(at.getKey(), t -> new int[2 * k]);
+                row[2 * g] += at.getValue()[0];
+                row[2 * g + 1] += at.getValue()[0] + at.getValue()[1];
             }
-            size[g0] = obs.size();
-            g0++;
         }
-        Integer[] order = new Integer[total];
-        for (int i = 0; i < total; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(time[a], time[b]));
 
         int[] observed = new int[k];
         double[] expected = new double[k];
         double[][] variance = new double[k][k];
         int[] atRisk = size.clone();
-        int[] deaths = new int[k];
-        int[] leaving = new int[k];
-        int i = 0;
-        while (i < total) {
-            double t = time[order[i]];
-            java.util.Arrays.fill(deaths, 0);
-            java.util.Arrays.fill(leaving, 0);
+        for (int[] row : times.values()) {
             int d = 0;
-            while (i < total && time[order[i]] == t) {
-                int g = group[order[i]];
-                leaving[g]++;
-                if (event[order[i]]) {
-                    deaths[g]++;
-                    d++;
-                }
-                i++;
+            for (int g = 0; g < k; g++) {
+                d += row[2 * g];
             }
             if (d > 0) {
                 int n = 0;
@@ -78,7 +66,7 @@ public final class LogRank {
                     n += atRisk[g];
                 }
                 for (int g = 0; g < k; g++) {
-                    observed[g] += deaths[g];
+                    observed[g] += row[2 * g];
                     expected[g] += (double) d * atRisk[g] / n;
                 }
                 if (n > 1) {
@@ -93,7 +81,7 @@ public final class LogRank {
                 }
             }
             for (int g = 0; g < k; g++) {
-                atRisk[g] -= leaving[g];
+                atRisk[g] -= row[2 * g + 1];
             }
         }
 

@@ -27,24 +27,9 @@ public record ResponseSummary(int treated, int evaluable, Map<ResponseCategory, 
 
     /** @param subjects one BOR per treated subject of the arm */
     public static ResponseSummary of(Collection<BestOverallResponse> subjects) {
-        Map<ResponseCategory, Integer> counts = new EnumMap<>(ResponseCategory.class);
-        for (ResponseCategory c : ResponseCategory.values()) {
-            counts.put(c, 0);
-        }
-        int evaluable = 0;
-        int orr = 0;
-        int dcr = 0;
-        for (BestOverallResponse b : subjects) {
-            if (!b.evaluable()) {
-                continue;
-            }
-            evaluable++;
-            counts.merge(b.category(), 1, Integer::sum);
-            orr += b.category().isObjectiveResponse() ? 1 : 0;
-            dcr += b.category().isDiseaseControl() ? 1 : 0;
-        }
-        return new ResponseSummary(subjects.size(), evaluable, counts, Proportion.of(orr, evaluable),
-                Proportion.of(dcr, evaluable));
+        ResponseTally tally = new ResponseTally();
+        subjects.forEach(tally::add);
+        return tally.summary();
     }
 
     public int count(ResponseCategory category) {

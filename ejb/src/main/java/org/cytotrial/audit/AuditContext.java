@@ -17,6 +17,7 @@ public final class AuditContext {
     private String username = SYSTEM_USER;
     private String clientAddress;
     private String reason;
+    private String suppliedReason;
 
     private AuditContext() {}
 
@@ -51,5 +52,18 @@ public final class AuditContext {
 
     public void setReason(String why) {
         this.reason = why;
+    }
+
+    /**
+     * The reason for change the client sent with the request as a whole (REST: the
+     * {@code X-Change-Reason} header or a {@code reason} field of the JSON body), which
+     * {@link ChangeReason#require} uses when the service was not handed one explicitly.
+     */
+    public String suppliedReason() {
+        return suppliedReason;
+    }
+
+    public void supplyReason(String why) {
+        this.suppliedReason = why;
     }
 }

@@ -13,9 +13,14 @@ public final class ChangeReason {
 
     private ChangeReason() {}
 
-    /** Records the reason for this unit of work; for a change of existing data it must be given. */
+    /**
+     * Records the reason for this unit of work; for a change of existing data it must be given.
+     * Without an explicit reason, the one the client supplied with the request is used
+     * ({@link AuditContext#suppliedReason()}).
+     */
     public static void require(String reason, boolean changesExistingData) {
-        String trimmed = reason == null ? null : reason.strip();
+        String given = reason == null || reason.isBlank() ? AuditContext.current().suppliedReason() : reason;
+        String trimmed = given == null ? null : given.strip();
         if (changesExistingData && (trimmed == null || trimmed.isEmpty())) {
             throw new InvalidInputException("reason",
                     "a reason for change is required when recorded data is changed (e.g. 'transcription error')");

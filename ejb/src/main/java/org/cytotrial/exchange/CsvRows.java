@@ -38,6 +38,12 @@ final class CsvRows implements AutoCloseable {
             .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
             .get();
 
+    /**
+     * The longest row accepted. Real rows are well under a kilobyte; without a limit, one
+     * endless row (a zip bomb of a single field) would have to be held in memory whole.
+     */
+    static final int MAX_RECORD_CHARS = 1 << 20;
+
     private final SdtmDomain domain;
     private final ImportProblems problems;
     private final CSVParser parser;
@@ -50,7 +56,8 @@ final class CsvRows implements AutoCloseable {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder), 64 * 1024);
+        BufferedReader reader = new BufferedReader(new RecordLengthLimit(new InputStreamReader(in, decoder), MAX_RECORD_CHARS),
+                64 * 1024);
         reader.mark(1);
         int first = reader.read();
         if (first != '\uFEFF' && first != -1) {
@@ -155,6 +162,55 @@ final class CsvRows implements AutoCloseable {
             parser.close();
         } catch (IOException e) {
             // the underlying zip entry stream is closed by its owner
+        }
+    }
+
+    /**
+     * Fails a read once a row (outside quotes, up to its line end) grows past the limit. Quotes
+     * are tracked as RFC 4180 has them: a doubled quote inside a quoted field toggles twice.
+     */
+    static final class RecordLengthLimit extends java.io.FilterReader {
+        private final int limit;
+        private int length;
+        private boolean quoted;
+
+        RecordLengthLimit(java.io.Reader in, int limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) {
+                count((char) c);
+            }
+            return c;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int count) throws IOException {
+            int n = super.read(buffer, offset, count);
+            for (int i = 0; i < n; i++) {
+                count(buffer[offset + i]);
+            }
+            return n;
+        }
+
+        private void count(char c) throws IOException {
+            if (c == '"') {
+                quoted = !quoted;
+            }
+            if (c == '\n' && !quoted) {
+                length = 0;
+            } else if (++length > limit) {
+                throw new IOException("a row is longer than " + limit + " characters; refused");
+            }
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
         }
     }
 }

@@ -147,7 +147,11 @@ public final class StudyArchive implements AutoCloseable {
         if (entry == null) {
             return Optional.empty();
         }
-        return Optional.of(new BoundedStream(zip.getInputStream(entry), limits.maxEntryBytes(), domain.fileName()));
+        // The zip directory's size may lie (ZipFile expands past it without complaint): the entry
+        // may expand to what it declared and no further.
+        long declared = entry.getSize();
+        long limit = declared >= 0 ? Math.min(declared, limits.maxEntryBytes()) : limits.maxEntryBytes();
+        return Optional.of(new BoundedStream(zip.getInputStream(entry), limit, domain.fileName()));
     }
 
     @Override
@@ -192,7 +196,8 @@ public final class StudyArchive implements AutoCloseable {
         private void count(long n) throws IOException {
             count += n;
             if (count > limit) {
-                throw new IOException(name + " expands beyond " + limit + " bytes; refused as a possible zip bomb");
+                throw new IOException(name + " expands beyond the " + limit + " bytes its zip entry declares or the"
+                        + " limit allows; refused as a possible zip bomb");
             }
         }
     }

@@ -103,6 +103,7 @@ public class StudyImportService {
                 StudyPlan plan = new StudyValidator(catalogue, studies::codeTaken, problems).validate(archive, codeOverride);
                 problems.throwIfAny();
                 write(plan, archive, catalogue, sourceName);
+                refreshStatistics();
                 Map<String, Integer> rows = new LinkedHashMap<>();
                 plan.rowCounts.forEach((domain, count) -> rows.put(domain.name(), count));
                 ImportSummary summary = new ImportSummary(plan.studyCode, plan.subjectsByIndex.size(), plan.visits.size(),
@@ -197,6 +198,36 @@ public class StudyImportService {
                     + e.getMessage(), e);
         } finally {
             AuditContext.current().setReason(null);
+        }
+    }
+
+    /** The tables an import fills, with their audit tables. */
+    private static final String BULK_TABLES = "subject, visit, lab_result, lesion, lesion_measurement, response_assessment,"
+            + " exposure, disposition_event, adverse_event, audit_revision, subject_aud, visit_aud, lab_result_aud, lesion_aud,"
+            + " lesion_measurement_aud, response_assessment_aud, exposure_aud, disposition_event_aud, adverse_event_aud";
+
+    /**
+     * PostgreSQL plans queries with table statistics that autovacuum refreshes only some time
+     * after a bulk load; until then a query on the new study (its audit trail, its analyses) may
+     * be planned as if the tables were nearly empty — seconds instead of milliseconds. ANALYZE
+     * samples a fixed number of rows, so this costs about a second even for millions of rows.
+     */
+    private void refreshStatistics() {
+        try {
+            transaction.begin();
+            Session session = em.unwrap(Session.class);
+            Dialect dialect = session.getFactory().unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect();
+            if (dialect instanceof org.hibernate.dialect.PostgreSQLDialect) {
+                session.doWork(connection -> {
+                    try (java.sql.Statement statement = connection.createStatement()) {
+                        statement.execute("analyze " + BULK_TABLES);
+                    }
+                });
+            }
+            transaction.commit();
+        } catch (Exception e) {
+            rollback();
+            LOG.log(Level.WARNING, "Could not refresh the table statistics after an import (the import itself is stored)", e);
         }
     }
 

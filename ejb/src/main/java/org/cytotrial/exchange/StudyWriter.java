@@ -24,6 +24,7 @@ import org.cytotrial.exchange.SdtmRecords.TrRow;
 import org.cytotrial.exchange.StudyPlan.LesionPlan;
 import org.cytotrial.exchange.StudyPlan.SubjectPlan;
 import org.cytotrial.exchange.StudyPlan.VisitPlan;
+import org.cytotrial.marker.Cd4Cd8Ratio;
 import org.cytotrial.marker.Marker;
 import org.cytotrial.marker.MarkerCatalogue;
 import org.cytotrial.marker.Quantity;
@@ -35,8 +36,6 @@ import org.cytotrial.marker.Quantity;
  * copies are single INSERT ... SELECT statements.
  */
 final class StudyWriter {
-
-    static final String CD4_CD8 = "CD4/CD8";
 
     private final Connection connection;
     private final StudyPlan plan;
@@ -235,20 +234,20 @@ final class StudyWriter {
                 .set(lb.date()).set(false).set(0L).add();
     }
 
-    /** CD4/CD8 for every visit of the study that has both, in one statement. */
+    /** CD4/CD8 for every visit of the study that has both, in one statement, by the rule of {@link Cd4Cd8Ratio}. */
     private void deriveRatios() throws SQLException {
-        Optional<Marker> ratio = catalogue.find(CD4_CD8);
+        Optional<Marker> ratio = catalogue.find(Cd4Cd8Ratio.CODE);
         if (ratio.isEmpty()) {
             return;
         }
         String sql = "insert into lab_result (id, subject_id, visit_id, seq, test_code, test_name, category,"
                 + " original_value, original_unit, standard_value, standard_unit, collected_on, derived, version)"
                 + " select " + String.format(nextValueExpression, "lab_result_seq") + ", cd4.subject_id, cd4.visit_id,"
-                + " null, ?, ?, ?, cast(round(cast(cd4.standard_value / cd8.standard_value as numeric), 4) as varchar(40)),"
+                + " null, ?, ?, ?, cast(round(cast(cd4.standard_value / cd8.standard_value as numeric), " + Cd4Cd8Ratio.SCALE + ") as varchar(40)),"
                 + " ?, cd4.standard_value / cd8.standard_value, ?, cd4.collected_on, true, 0"
-                + " from lab_result cd4 join lab_result cd8 on cd8.visit_id = cd4.visit_id and cd8.test_code = 'CD8'"
+                + " from lab_result cd4 join lab_result cd8 on cd8.visit_id = cd4.visit_id and cd8.test_code = '" + Cd4Cd8Ratio.CD8 + "'"
                 + " join subject s on s.id = cd4.subject_id"
-                + " where cd4.test_code = 'CD4' and s.study_id = ? and cd8.standard_value > 0";
+                + " where cd4.test_code = '" + Cd4Cd8Ratio.CD4 + "' and s.study_id = ? and cd8.standard_value > 0";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             Marker m = ratio.get();
             statement.setString(1, m.getCode());

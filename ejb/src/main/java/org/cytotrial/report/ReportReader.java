@@ -262,7 +262,8 @@ public final class ReportReader {
         tuneForLargeSort();
         Map<Long, String> arms = armCodes();
         MarkerSummarizer summarizer = new MarkerSummarizer(sink);
-        try (Cursor c = new Cursor(markerRows() + " order by s.arm_id, r.test_code, v.visit_number, r.subject_id")) {
+        // within a visit, subjects in USUBJID order: the first one's visit name labels the visit
+        try (Cursor c = new Cursor(markerRows() + " order by s.arm_id, r.test_code, v.visit_number, s.usubjid")) {
             while (c.next()) {
                 ResultSet r = c.rs;
                 String test = r.getString(2);
@@ -282,7 +283,7 @@ public final class ReportReader {
 
     /** Every visit of the subjects in scope (no cut-off: results are cut off by their own date). */
     String visitsOfScope() {
-        return "select v.id, v.visit_number, v.name, v.visit_date, s.arm_id from visit v"
+        return "select v.id, v.visit_number, v.name, v.visit_date, s.arm_id, s.id, s.usubjid from visit v"
                 + " join subject s on s.id = v.subject_id where" + filter;
     }
 

@@ -3,6 +3,8 @@ package org.cytotrial.report;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.io.IOException;
@@ -15,6 +17,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -51,6 +56,9 @@ public class ReportService {
     @Resource(lookup = "java:jboss/datasources/CytotrialDS")
     private DataSource dataSource;
 
+    @PersistenceContext(unitName = "cytotrial")
+    private EntityManager em;
+
     @Inject
     private AccessPolicy access;
 
@@ -73,7 +81,7 @@ public class ReportService {
         Study study = studies.requireVisible(studyCode);
         List<FieldError> errors = new ArrayList<>();
 
-        List<Arm> studyArms = study.getArms();
+        List<Arm> studyArms = inDmOrder(study);
         Set<String> wantedArms = cleaned(arms);
         List<ReportScope.ArmRef> armRefs = studyArms.stream()
                 .filter(a -> wantedArms.isEmpty() || wantedArms.contains(a.getCode()))
@@ -115,6 +123,18 @@ public class ReportService {
         return new ReportScope(study.getId(), study.getCode(), study.getTitle(), study.getResponseCriteria(),
                 study.getSdMinDays(), study.getMrLowPercent(), armRefs, wantedArms.isEmpty(), siteRefs,
                 wantedSites.isEmpty() && user.allSites(), cutoffDate, pseudonymised, user.username());
+    }
+
+    /** The study's arms in the order their first subjects were enrolled (DM order), as the analytics list them. */
+    private List<Arm> inDmOrder(Study study) {
+        Map<Long, Long> firstSubject = new HashMap<>();
+        em.createQuery("select s.arm.id, min(s.id) from Subject s where s.study = :study and s.arm is not null"
+                + " group by s.arm.id", Object[].class).setParameter("study", study).getResultList()
+                .forEach(row -> firstSubject.put((Long) row[0], (Long) row[1]));
+        List<Arm> arms = new ArrayList<>(study.getArms());
+        arms.sort(Comparator.comparing((Arm a) -> firstSubject.getOrDefault(a.getId(), Long.MAX_VALUE))
+                .thenComparing(Arm::getCode));
+        return arms;
     }
 
     private static Set<String> cleaned(Collection<String> codes) {

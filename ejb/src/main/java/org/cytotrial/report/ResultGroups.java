@@ -33,16 +33,29 @@ final class ResultGroups {
     private final Map<Double, Integer> visitIndex = new HashMap<>();
     private final Map<Long, Group> groups = new HashMap<>();
 
-    /** One group's results in arrival (subject) order, and the forward-only read position. */
+    /**
+     * One group's results in arrival (subject) order, the forward-only read position, and the
+     * group's label: the visit name of its first subject in USUBJID order (as the analytics label
+     * a visit).
+     */
     private static final class Group {
-        final String label;
+        String label;
+        String labelSubject;
         long[] subjects = new long[64];
         double[] values = new double[64];
         int size;
         int position;
 
-        Group(String label) {
+        Group(String label, String usubjid) {
             this.label = label;
+            this.labelSubject = usubjid;
+        }
+
+        void label(String name, String usubjid) {
+            if (usubjid.compareTo(labelSubject) < 0) {
+                label = name;
+                labelSubject = usubjid;
+            }
         }
 
         void add(long subject, double value) {
@@ -77,13 +90,20 @@ final class ResultGroups {
         ResultGroups results = new ResultGroups(reader.armCodes());
         Map<Long, VisitInfo> visits = new HashMap<>();
         Map<String, String> names = new HashMap<>();
+        Map<Long, String> usubjids = new HashMap<>();
         try (ReportReader.Cursor c = reader.query(reader.visitsOfScope())) {
             while (c.next()) {
                 ResultSet r = c.rs();
                 String name = r.getString(3);
+                long subjectId = r.getLong(6);
+                String usubjid = usubjids.get(subjectId);
+                if (usubjid == null) {
+                    usubjid = r.getString(7);
+                    usubjids.put(subjectId, usubjid);
+                }
                 visits.put(r.getLong(1), new VisitInfo(results.visitIndex(r.getBigDecimal(2).doubleValue()),
                         names.computeIfAbsent(name, n -> n), ReportReader.localDate(r.getDate(4)),
-                        results.armIds.indexOf(r.getLong(5))));
+                        results.armIds.indexOf(r.getLong(5)), usubjid));
             }
         }
         LocalDate cutoff = reader.cutoff();
@@ -111,8 +131,10 @@ final class ResultGroups {
                 long key = key(visit.arm(), test, visit.index());
                 Group group = results.groups.get(key);
                 if (group == null) {
-                    group = new Group(visit.name());
+                    group = new Group(visit.name(), visit.usubjid());
                     results.groups.put(key, group);
+                } else {
+                    group.label(visit.name(), visit.usubjid());
                 }
                 group.add(r.getLong(1), r.getDouble(4));
             }
@@ -120,8 +142,8 @@ final class ResultGroups {
         return results;
     }
 
-    /** A visit: index of its number, its name, its date, and the index of its subject's arm. */
-    private record VisitInfo(int index, String name, LocalDate date, int arm) {
+    /** A visit: index of its number, its name, its date, the index of its subject's arm, its subject. */
+    private record VisitInfo(int index, String name, LocalDate date, int arm, String usubjid) {
     }
 
     private int visitIndex(double number) {

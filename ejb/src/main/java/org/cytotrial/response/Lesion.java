@@ -118,6 +118,11 @@ public class Lesion {
         return version;
     }
 
+    /** Follows a change of the date of the visit the lesion was identified at. */
+    public void redate(LocalDate newIdentifiedOn) {
+        this.identifiedOn = newIdentifiedOn;
+    }
+
     public void relocate(String newLocation) {
         this.location = newLocation;
         this.nodal = isNodalLocation(newLocation);

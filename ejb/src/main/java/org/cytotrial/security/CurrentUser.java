@@ -33,6 +33,15 @@ public class CurrentUser {
         return Optional.ofNullable(account);
     }
 
+    /**
+     * The account the authentication of this very request has just read, so that the request
+     * does not read it a second time (every REST call authenticates).
+     */
+    public void authenticatedAs(UserAccount authenticated) {
+        account = authenticated;
+        resolved = authenticated != null;
+    }
+
     public void actAsSystem() {
         account = UserAccount.SYSTEM;
         resolved = true;

@@ -38,6 +38,14 @@ public record UserAccount(long id, String username, String fullName, Set<Role> r
         return false;
     }
 
+    /**
+     * Sees pseudonymised data only (DOMAIN.md): a sponsor who holds no role that works with the
+     * subjects themselves gets no free text that could identify a person.
+     */
+    public boolean isPseudonymised() {
+        return has(Role.SPONSOR) && !hasAny(Role.ADMIN, Role.COORDINATOR, Role.INVESTIGATOR, Role.MONITOR);
+    }
+
     public boolean canSeeSite(Long siteId) {
         return allSites || (siteId != null && siteIds.contains(siteId));
     }

@@ -58,7 +58,9 @@ public class UserDirectory {
         if (username == null) {
             return Optional.empty();
         }
-        List<AppUser> users = em.createQuery("select u from AppUser u where u.username = :name", AppUser.class)
+        // roles and sites in the same query: every REST call reads its user
+        List<AppUser> users = em.createQuery("select distinct u from AppUser u left join fetch u.roles left join fetch u.sites"
+                        + " where u.username = :name", AppUser.class)
                 .setParameter("name", username)
                 .getResultList();
         return users.stream().findFirst();

@@ -50,17 +50,33 @@ public class StudyService {
         return study;
     }
 
+    /**
+     * The studies the user takes part in, each with its arms and the number of its subjects the user
+     * sees: three queries whatever the number of studies.
+     */
     public List<StudyOverview> visibleStudies() {
         UserAccount user = access.requireUser();
-        List<Study> studies = em.createQuery("select distinct s from Study s left join fetch s.sites order by s.code",
-                Study.class).getResultList();
+        List<Study> studies = em.createQuery("select distinct s from Study s left join fetch s.sites order by s.code", Study.class)
+                .getResultList();
         Optional<Set<Long>> sites = access.visibleSites();
+        var counts = em.createQuery("select s.study.id, count(s) from Subject s"
+                + (sites.isPresent() ? " where s.site.id in :sites" : "") + " group by s.study.id", Object[].class);
+        sites.ifPresent(ids -> counts.setParameter("sites", ids.isEmpty() ? Set.of(-1L) : ids));
+        java.util.Map<Long, Long> subjects = new java.util.HashMap<>();
+        for (Object[] row : counts.getResultList()) {
+            subjects.put((Long) row[0], (Long) row[1]);
+        }
+        java.util.Map<Long, List<String>> arms = new java.util.HashMap<>();
+        for (Object[] row : em.createQuery("select a.study.id, a.code from Arm a order by a.code", Object[].class).getResultList()) {
+            arms.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((String) row[1]);
+        }
         List<StudyOverview> result = new ArrayList<>();
         for (Study study : studies) {
             if (sites.isPresent() && study.getSites().stream().noneMatch(s -> sites.get().contains(s.getId()))) {
                 continue;
             }
-            result.add(overview(study, user));
+            result.add(overview(study, user, subjects.getOrDefault(study.getId(), 0L),
+                    arms.getOrDefault(study.getId(), List.of())));
         }
         return result;
     }
@@ -72,9 +88,12 @@ public class StudyService {
         if (!user.allSites()) {
             query.setParameter("sites", user.siteIds().isEmpty() ? Set.of(-1L) : user.siteIds());
         }
+        return overview(study, user, query.getSingleResult(), study.getArms().stream().map(Arm::getCode).toList());
+    }
+
+    private static StudyOverview overview(Study study, UserAccount user, long subjects, List<String> arms) {
         return new StudyOverview(study.getCode(), study.getTitle(), study.getResponseCriteria().sdtmValue(),
-                study.getStatus().name(), query.getSingleResult(),
-                study.getArms().stream().map(Arm::getCode).toList(),
+                study.getStatus().name(), subjects, arms,
                 study.getSites().stream().filter(s -> user.canSeeSite(s.getId())).map(Site::getCode).sorted().toList());
     }
 

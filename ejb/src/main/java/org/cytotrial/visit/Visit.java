@@ -13,6 +13,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import org.cytotrial.subject.Subject;
@@ -47,6 +48,12 @@ public class Visit {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 12)
     private VisitStatus status;
+
+    /** Who last saved the visit's entry form, and when: shown to whoever opens it next. */
+    @Column(length = 60)
+    private String recordedBy;
+
+    private Instant recordedAt;
 
     @Version
     private long version;
@@ -86,6 +93,24 @@ public class Visit {
 
     public long getVersion() {
         return version;
+    }
+
+    public String getRecordedBy() {
+        return recordedBy;
+    }
+
+    public Instant getRecordedAt() {
+        return recordedAt;
+    }
+
+    /**
+     * Marks a save of the visit's entry form. It changes the visit row on every save, so the
+     * visit's version moves even when only its results changed: the version protects the whole
+     * form against a concurrent save.
+     */
+    public void recordEntry(String by, Instant at) {
+        this.recordedBy = Objects.requireNonNull(by);
+        this.recordedAt = Objects.requireNonNull(at);
     }
 
     /** Records that the visit took place on the given date. */

@@ -169,7 +169,6 @@ final class DemoReportData {
                 "NKCD56", "CD69", "NKACT", "LAKACT", "SIL2R", "IL6", "IFNG", "IL4", "CRP", "MPROT");
         Set<String> tests = new HashSet<>();
         List<MarkerObservation> observations = new ArrayList<>();
-        List<String> subjectOrder = new ArrayList<>(dm.keySet());
         visits.forEach((subject, byNumber) -> byNumber.forEach((number, v) -> v.values.forEach((test, value) -> {
             if (scope.cutoff() == null || (v.date != null && !v.date.isAfter(scope.cutoff()))) {
                 tests.add(test);
@@ -177,9 +176,9 @@ final class DemoReportData {
                         v.label, subject, value));
             }
         })));
+        // within a visit in USUBJID order: the first subject's visit name labels the visit
         observations.sort(Comparator.comparing(MarkerObservation::arm).thenComparing(MarkerObservation::test)
-                .thenComparingDouble(MarkerObservation::visitNum)
-                .thenComparingInt(o -> subjectOrder.indexOf(o.subject())));
+                .thenComparingDouble(MarkerObservation::visitNum).thenComparing(MarkerObservation::subject));
         List<MarkerSummary> summaries = new ArrayList<>();
         MarkerSummarizer summarizer = new MarkerSummarizer(summaries::add);
         observations.forEach(summarizer);

@@ -25,9 +25,20 @@ public final class Api {
             .build();
 
     private final String authorization;
+    private final String baseUrl;
 
     private Api(String authorization) {
+        this(authorization, null);
+    }
+
+    private Api(String authorization, String baseUrl) {
         this.authorization = authorization;
+        this.baseUrl = baseUrl;
+    }
+
+    /** The same user against another server (e.g. the fault tests' own). */
+    public Api at(String otherBaseUrl) {
+        return new Api(authorization, otherBaseUrl);
     }
 
     public static Api as(String username) {
@@ -108,7 +119,7 @@ public final class Api {
     }
 
     public HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(It.baseUrl() + path)).timeout(Duration.ofMinutes(5));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create((baseUrl == null ? It.baseUrl() : baseUrl) + path)).timeout(Duration.ofMinutes(5));
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }

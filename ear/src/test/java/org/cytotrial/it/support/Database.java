@@ -15,7 +15,7 @@ public final class Database {
     public static final List<String> CLINICAL_TABLES = List.of("study", "study_parameter", "arm", "site",
             "visit_definition", "subject", "visit", "lab_result", "lesion", "lesion_measurement",
             "response_assessment", "exposure", "disposition_event", "adverse_event", "audit_revision", "subject_aud",
-            "lab_result_aud");
+            "lab_result_aud", "eligibility_criterion", "eligibility_answer", "randomisation_assignment");
 
     private Database() {}
 
@@ -41,6 +41,18 @@ public final class Database {
                 rs.next();
                 return rs.getLong(1);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs one change directly in the database (to set up a state the API does not offer, e.g. a lock). */
+    public static int execute(String sql, Object... parameters) {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -39,7 +39,7 @@ final class Rules {
                         + " tumour assessment), over later assessments after the first dose measuring every target lesion.");
         rules.add("Markers per arm and visit in standard units: n, median, Q1, Q3 (linear interpolation as Excel"
                 + " QUARTILE.INC and R type 7), mean, SD (n - 1), and the median of each subject's fold change from its"
-                + " own baseline (visit 1) value. The visit label is that of the first subject enrolled with the visit.");
+                + " own baseline (visit 1) value. The visit label is that of the first subject (USUBJID order) with a result at the visit.");
         rules.add("Adverse events: subjects counted once per coded term at their worst CTCAE grade; percentages of the"
                 + " treated subjects of the arm. Verbatim terms are not shown.");
         rules.add("Data cut-off: " + (scope.cutoff() == null ? "none (all data)"

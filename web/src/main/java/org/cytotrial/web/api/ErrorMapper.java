@@ -13,14 +13,16 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cytotrial.exchange.StudyImportRejectedException;
 import org.cytotrial.platform.ConflictException;
+import org.cytotrial.platform.DatabaseFailure;
 import org.cytotrial.platform.InvalidInputException;
 import org.cytotrial.platform.NotFoundException;
 import org.cytotrial.security.AccessDeniedException;
 
 /**
  * Turns the services' typed exceptions into HTTP answers in one place: 401/403 access, 404 not
- * found (or not visible), 409 conflict, 422 invalid input or rejected import. Anything else is
- * a 500 whose body names an incident id that is also in the server log, never a stack trace.
+ * found (or not visible), 409 conflict, 422 invalid input or rejected import, 503 when the
+ * database connection was lost (nothing saved; retry). Anything else is a 500 whose body names
+ * an incident id that is also in the server log, never a stack trace.
  */
 @Provider
 public class ErrorMapper implements ExceptionMapper<Throwable> {
@@ -62,6 +64,10 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Incident " + incident, thrown);
+        if (DatabaseFailure.isConnectionLost(thrown)) {
+            // the request's transaction was rolled back: say so, and that retrying is right
+            return json(503, DatabaseFailure.MESSAGE + " (incident " + incident + ")");
+        }
         return json(500, "Internal error; incident " + incident + " is in the server log");
     }
 

@@ -16,6 +16,8 @@ import java.util.List;
 import org.cytotrial.marker.MarkerDefinition;
 import org.cytotrial.marker.MarkerService;
 import org.cytotrial.marker.MarkerView;
+import org.cytotrial.security.Role;
+import org.cytotrial.web.api.Allowed;
 
 /** The marker catalogue: codes, units with their conversion factors, plausible ranges. */
 @Path("markers")
@@ -27,6 +29,7 @@ public class MarkersResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Allowed({Role.ADMIN, Role.COORDINATOR, Role.INVESTIGATOR, Role.SPONSOR, Role.MONITOR})
     public List<MarkerView> list() {
         return markers.list();
     }
@@ -34,6 +37,7 @@ public class MarkersResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @Allowed(Role.ADMIN)
     public Response define(MarkerDefinition definition, @HeaderParam("X-Change-Reason") String reason, @Context UriInfo uri) {
         MarkerView created = markers.define(definition == null
                 ? new MarkerDefinition(null, null, null, null, null, null, null) : definition, reason);

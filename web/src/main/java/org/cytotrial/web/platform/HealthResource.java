@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.cytotrial.platform.AppInfo;
+import org.cytotrial.web.api.Allowed;
 
 /** Liveness for operators and load balancers; no authentication. 503 when the database is unreachable. */
 @Path("health")
@@ -21,6 +22,7 @@ public class HealthResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Allowed(anonymous = true)
     public Response health() {
         String database = app.database();
         boolean up = !database.equals("unavailable");

@@ -15,6 +15,8 @@ import org.cytotrial.report.Listing;
 import org.cytotrial.report.ReportProgress;
 import org.cytotrial.report.ReportScope;
 import org.cytotrial.report.ReportService;
+import org.cytotrial.security.Role;
+import org.cytotrial.web.api.Allowed;
 
 /**
  * Report and export downloads of one study, filtered by {@code arm} and {@code site} (repeatable,
@@ -26,6 +28,7 @@ import org.cytotrial.report.ReportService;
 // narrower "studies/{code}" here would hide that class's /studies/{code}/sdtm.zip.
 @Path("studies")
 @RequestScoped
+@Allowed({Role.ADMIN, Role.INVESTIGATOR, Role.SPONSOR, Role.MONITOR})
 public class ReportsResource {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

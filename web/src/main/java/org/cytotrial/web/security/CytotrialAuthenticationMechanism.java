@@ -17,7 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.cytotrial.security.CurrentUser;
+import org.cytotrial.platform.DatabaseFailure;
 import org.cytotrial.security.UserAccount;
 import org.cytotrial.security.UserDirectory;
 
@@ -30,11 +34,13 @@ import org.cytotrial.security.UserDirectory;
  *       page a user visits cannot make state-changing API calls on their behalf (CSRF);
  *       unauthenticated calls get 401 with a Basic challenge.</li>
  * </ul>
- * Every request re-reads the account, so a disabled user or a changed role takes effect at once.
+ * Every request re-reads the account, so a disabled user or a changed role takes effect at once;
+ * when the database cannot be reached for that, the answer is a plain 503 saying so.
  */
 @ApplicationScoped
 public class CytotrialAuthenticationMechanism implements HttpAuthenticationMechanism {
 
+    private static final Logger LOG = Logger.getLogger(CytotrialAuthenticationMechanism.class.getName());
     static final String SESSION_USER = "cytotrial.user";
     public static final String LOGIN_PAGE = "/login.xhtml";
 
@@ -44,8 +50,43 @@ public class CytotrialAuthenticationMechanism implements HttpAuthenticationMecha
     @Inject
     private UserDirectory directory;
 
+    @Inject
+    private CurrentUser currentUser;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        // here too, so that this mechanism's own 401s and login redirects carry the headers
+        SecurityHeaders.apply(request, response);
+        try {
+            return authenticate(request, response, context);
+        } catch (RuntimeException e) {
+            if (!DatabaseFailure.isConnectionLost(e)) {
+                throw e;
+            }
+            // the user table cannot be read: say so (503), rather than fail the request obscurely
+            LOG.log(Level.WARNING, "Database not reachable while authenticating " + path(request), e);
+            databaseUnavailable(request, response);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+    }
+
+    private static void databaseUnavailable(HttpServletRequest request, HttpServletResponse response) {
+        try {
+            if (path(request).startsWith("/api/")) {
+                response.setStatus(503);
+                response.setContentType("application/json;charset=UTF-8");
+                response.getWriter().write("{\"status\":503,\"message\":\"" + DatabaseFailure.MESSAGE
+                        + "\",\"errors\":[],\"problems\":[],\"total\":null}");
+            } else {
+                response.sendError(503, DatabaseFailure.MESSAGE);
+            }
+        } catch (java.io.IOException io) {
+            LOG.log(Level.FINE, "Client gone", io);
+        }
+    }
+
+    private AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         boolean api = path(request).startsWith("/api/");
 
@@ -65,6 +106,7 @@ public class CytotrialAuthenticationMechanism implements HttpAuthenticationMecha
             if (username instanceof String name) {
                 Optional<UserAccount> account = directory.account(name);
                 if (account.isPresent()) {
+                    currentUser.authenticatedAs(account.get());
                     return context.notifyContainerAboutLogin(name, groups(account.get()));
                 }
                 session.invalidate();

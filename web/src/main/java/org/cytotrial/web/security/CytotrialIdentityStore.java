@@ -8,6 +8,7 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.cytotrial.security.CurrentUser;
 import org.cytotrial.security.UserDirectory;
 import org.cytotrial.security.UserDirectory.Authentication;
 
@@ -21,6 +22,9 @@ public class CytotrialIdentityStore implements IdentityStore {
     @Inject
     private UserDirectory directory;
 
+    @Inject
+    private CurrentUser currentUser;
+
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (!(credential instanceof UsernamePasswordCredential login)) {
@@ -28,6 +32,7 @@ public class CytotrialIdentityStore implements IdentityStore {
         }
         Authentication result = directory.authenticate(login.getCaller(), login.getPassword().getValue());
         if (result.outcome() == UserDirectory.Outcome.AUTHENTICATED) {
+            currentUser.authenticatedAs(result.account());
             Set<String> groups = result.account().roles().stream().map(Enum::name).collect(Collectors.toSet());
             return new CredentialValidationResult(result.account().username(), groups);
         }

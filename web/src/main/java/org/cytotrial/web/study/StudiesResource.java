@@ -21,9 +21,11 @@ import org.cytotrial.exchange.ImportSummary;
 import org.cytotrial.exchange.StudyExportService;
 import org.cytotrial.exchange.StudyImportService;
 import org.cytotrial.security.AccessPolicy;
+import org.cytotrial.security.Role;
 import org.cytotrial.study.Study;
 import org.cytotrial.study.StudyOverview;
 import org.cytotrial.study.StudyService;
+import org.cytotrial.web.api.Allowed;
 
 /** Studies: list, details, import from and export to SDTM CSV (zip). */
 @Path("studies")
@@ -44,6 +46,7 @@ public class StudiesResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Allowed({Role.ADMIN, Role.COORDINATOR, Role.INVESTIGATOR, Role.SPONSOR, Role.MONITOR})
     public List<StudyOverview> list() {
         return studies.visibleStudies();
     }
@@ -52,6 +55,7 @@ public class StudiesResource {
     @Path("{code}")
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
+    @Allowed({Role.ADMIN, Role.COORDINATOR, Role.INVESTIGATOR, Role.SPONSOR, Role.MONITOR})
     public StudyDetails get(@PathParam("code") String code) {
         Study study = studies.requireVisible(code);
         return StudyDetails.of(study, studies.overview(study, access.requireUser()));
@@ -64,6 +68,7 @@ public class StudiesResource {
     @POST
     @Consumes({"application/zip", "application/x-zip-compressed", MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON)
+    @Allowed(Role.ADMIN)
     public Response importStudy(InputStream zip, @QueryParam("code") String code, @Context UriInfo uri) {
         ImportSummary summary = importer.importStudy(zip, code, "REST upload");
         return Response.created(uri.getAbsolutePathBuilder().path(summary.study()).build()).entity(summary).build();
@@ -72,6 +77,7 @@ public class StudiesResource {
     @GET
     @Path("{code}/sdtm.zip")
     @Produces("application/zip")
+    @Allowed({Role.ADMIN, Role.INVESTIGATOR, Role.SPONSOR, Role.MONITOR})
     public Response exportSdtm(@PathParam("code") String code) {
         Study study = exporter.prepareSdtm(code);
         StreamingOutput body = out -> exporter.writeSdtm(study.getCode(), out);

@@ -1,0 +1,301 @@
+package org.cytotrial.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.cytotrial.it.support.Api;
+import org.cytotrial.it.support.Deployments;
+import org.cytotrial.it.support.It;
+import org.cytotrial.it.support.StudyZips;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The analytics API end to end: every demo study with an expected.json (computed independently
+ * in R) is imported under a new code and read back through summary, markers and analyses,
+ * whose numbers must agree to 1e-6 relative. Whatever the file holds is checked; no number is
+ * written here. Then who may read what, and how bad parameters are answered.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AnalyticsIT {
+
+    private static final Api ADMIN = Api.as("admin");
+    private static final double REL = 1e-6;
+    private static final double ABS = 1e-9;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.ear();
+    }
+
+    @Test
+    void everyDemoStudyReproducesItsExpectedNumbersThroughTheApi() throws IOException {
+        List<Path> studies;
+        try (Stream<Path> dirs = Files.list(It.demoDir())) {
+            studies = dirs.filter(d -> Files.isRegularFile(d.resolve("expected.json"))).sorted().toList();
+        }
+        assertFalse(studies.isEmpty(), "no demo study with expected.json under " + It.demoDir());
+        List<String> problems = new ArrayList<>();
+        for (Path dir : studies) {
+            JsonObject expected;
+            try (Reader r = Files.newBufferedReader(dir.resolve("expected.json"));
+                 var json = Json.createReader(r)) {
+                expected = json.readObject();
+            }
+            String code = It.uniqueCode("AN");
+            Api.Answer imported = ADMIN.post("/api/studies?code=" + code, "application/zip",
+                    StudyZips.demo(dir.getFileName().toString()));
+            assertEquals(201, imported.status(), imported.text());
+            new Comparison(code, dir.getFileName().toString(), problems).run(expected);
+        }
+        if (!problems.isEmpty()) {
+            fail(problems.size() + " mismatch(es):\n" + String.join("\n", problems));
+        }
+    }
+
+    /** One imported study compared with its expectations; every mismatch is collected. */
+    private record Comparison(String code, String name, List<String> problems) {
+
+        void run(JsonObject expected) {
+            checkArms(expected.getJsonArray("arms"));
+            checkMarkers(expected.getJsonArray("markers"));
+            if (expected.containsKey("analyses") && !expected.isNull("analyses")) {
+                checkAnalyses(expected.getJsonObject("analyses"));
+            }
+        }
+
+        JsonObject get(String path) {
+            Api.Answer answer = ADMIN.get("/api/studies/" + code + path);
+            if (answer.status() != 200) {
+                fail(name + " " + path + ": HTTP " + answer.status() + " " + answer.text());
+            }
+            return answer.json();
+        }
+
+        void checkArms(JsonArray expectedArms) {
+            JsonArray arms = get("/summary").getJsonArray("arms");
+            List<String> expectedOrder = expectedArms.stream().map(v -> v.asJsonObject().getString("arm")).toList();
+            List<String> order = arms.stream().map(v -> v.asJsonObject().getString("arm")).toList();
+            if (!expectedOrder.equals(order)) {
+                problems.add(name + " arms: expected " + expectedOrder + " but was " + order);
+                return;
+            }
+            for (int i = 0; i < arms.size(); i++) {
+                compare(expectedArms.get(i), arms.get(i), name + " arm " + expectedOrder.get(i));
+            }
+        }
+
+        void checkMarkers(JsonArray expectedMarkers) {
+            Api.Answer answer = ADMIN.get("/api/studies/" + code + "/markers");
+            assertEquals(200, answer.status(), answer.text());
+            JsonArray markers = answer.jsonArray();
+            if (markers.size() != expectedMarkers.size()) {
+                problems.add(name + " markers: expected " + expectedMarkers.size() + " rows but were " + markers.size());
+            }
+            for (int i = 0; i < Math.min(markers.size(), expectedMarkers.size()); i++) {
+                JsonObject e = expectedMarkers.getJsonObject(i);
+                compare(e, markers.get(i), name + " marker row " + i + " " + e.getString("arm") + "/"
+                        + e.getString("test") + "/" + e.get("visitnum"));
+            }
+        }
+
+        private static final Pattern SPEARMAN = Pattern.compile("spearman(\\w+?)vs(\\w+?)Baseline");
+        private static final Pattern MANN_WHITNEY = Pattern.compile("mannWhitney(\\w+)");
+        private static final Pattern LOGRANK_CUTOFF = Pattern.compile("logrankPfs(\\w+)AboveCutoff");
+
+        void checkAnalyses(JsonObject analyses) {
+            for (String key : analyses.keySet()) {
+                JsonObject e = analyses.getJsonObject(key);
+                Matcher m;
+                if ((m = SPEARMAN.matcher(key)).matches()) {
+                    compare(e, get("/analyses/spearman?x=" + m.group(1) + "&y=" + m.group(2) + "&visitnum=1"), key);
+                } else if ((m = MANN_WHITNEY.matcher(key)).matches()) {
+                    JsonObject answer = get("/analyses/mann-whitney?test=" + m.group(1) + "&visitnum="
+                            + e.get("visitnum") + "&arm1=" + enc(e.getString("arm1")) + "&arm2=" + enc(e.getString("arm2")));
+                    compare(e, answer, key);
+                } else if (key.equals("logrankPfsByArm")) {
+                    compare(e, get("/analyses/pfs?groupBy=arm").getJsonObject("logrank"), key);
+                } else if ((m = LOGRANK_CUTOFF.matcher(key)).matches()) {
+                    JsonObject answer = get("/analyses/pfs?marker=" + m.group(1) + "&cutoff=" + e.get("cutoff")
+                            + "&visitnum=" + (e.containsKey("visitnum") ? e.get("visitnum") : "1"));
+                    JsonObject high = answer.getJsonArray("groups").getJsonObject(0);
+                    JsonObject low = answer.getJsonArray("groups").getJsonObject(1);
+                    compareField(e, "chisq", answer.getJsonObject("logrank"), key);
+                    compareField(e, "p", answer.getJsonObject("logrank"), key);
+                    if (e.containsKey("nHigh")) {
+                        compareNumber(e.get("nHigh"), high.get("n"), key + " nHigh");
+                    }
+                    if (e.containsKey("nLow")) {
+                        compareNumber(e.get("nLow"), low.get("n"), key + " nLow");
+                    }
+                    if (e.containsKey("high")) {
+                        compare(e.get("high"), high, key + " high");
+                    }
+                    if (e.containsKey("low")) {
+                        compare(e.get("low"), low, key + " low");
+                    }
+                } else {
+                    problems.add(name + ": expected.json analysis '" + key + "' is not understood by this test");
+                }
+            }
+        }
+
+        /** Every field of the expected object must be in the actual one with an equal value. */
+        void compare(JsonValue expected, JsonValue actual, String what) {
+            if (expected.getValueType() == JsonValue.ValueType.OBJECT) {
+                if (actual == null || actual.getValueType() != JsonValue.ValueType.OBJECT) {
+                    problems.add(what + ": expected an object but was " + actual);
+                    return;
+                }
+                JsonObject e = expected.asJsonObject();
+                for (String field : e.keySet()) {
+                    compareField(e, field, actual.asJsonObject(), what);
+                }
+            } else if (expected.getValueType() == JsonValue.ValueType.NUMBER) {
+                compareNumber(expected, actual, what);
+            } else if (!expected.equals(actual)) {
+                problems.add(what + ": expected " + expected + " but was " + actual);
+            }
+        }
+
+        void compareField(JsonObject expected, String field, JsonObject actual, String what) {
+            if (!actual.containsKey(field)) {
+                problems.add(what + ": the answer has no '" + field + "'");
+                return;
+            }
+            JsonValue e = expected.get(field);
+            JsonValue a = actual.get(field);
+            if (e.getValueType() == JsonValue.ValueType.NULL) {
+                if (a.getValueType() != JsonValue.ValueType.NULL) {
+                    problems.add(what + " " + field + ": expected null but was " + a);
+                }
+                return;
+            }
+            compare(e, a, what + " " + field);
+        }
+
+        void compareNumber(JsonValue expected, JsonValue actual, String what) {
+            if (actual == null || actual.getValueType() != JsonValue.ValueType.NUMBER) {
+                problems.add(what + ": expected " + expected + " but was " + actual);
+                return;
+            }
+            double e = ((JsonNumber) expected).doubleValue();
+            double a = ((JsonNumber) actual).doubleValue();
+            if (!(Math.abs(a - e) <= Math.max(REL * Math.abs(e), ABS))) {
+                problems.add(what + ": expected " + e + " but was " + a);
+            }
+        }
+
+        private static String enc(String s) {
+            return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void readersAreAdministratorsInvestigatorsSponsorsAndMonitorsAtTheirSites() {
+        for (String user : new String[] {"admin", "investigator", "sponsor", "monitor"}) {
+            assertEquals(200, Api.as(user).get("/api/studies/IL2-MM/summary").status(), user);
+        }
+        Api.Answer coordinator = Api.as("coordinator").get("/api/studies/IL2-MM/summary");
+        assertEquals(403, coordinator.status(), "coordinators enter data; they do not read arm results");
+        assertEquals(403, Api.as("coordinator").get("/api/studies/IL2-MM/markers").status());
+        assertEquals(401, Api.anonymous().get("/api/studies/IL2-MM/summary").status());
+        assertEquals(404, ADMIN.get("/api/studies/NO-SUCH-STUDY/summary").status());
+
+        int all = treated(ADMIN.get("/api/studies/IL2-MM/summary").json());
+        int sponsor = treated(Api.as("sponsor").get("/api/studies/IL2-MM/summary").json());
+        int investigator = treated(Api.as("investigator").get("/api/studies/IL2-MM/summary").json());
+        assertEquals(all, sponsor, "sponsors see all sites");
+        assertTrue(investigator > 0 && investigator < all, "an investigator sees the subjects of own sites only: "
+                + investigator + " of " + all);
+        assertFalse(Api.as("investigator").get("/api/studies/IL2-MM/summary").json().getBoolean("allSites"));
+    }
+
+    private static int treated(JsonObject summary) {
+        return summary.getJsonArray("arms").stream().mapToInt(a -> a.asJsonObject().getInt("treated")).sum();
+    }
+
+    @Test
+    void badParametersAreAnsweredWithWhatIsAccepted() {
+        String base = "/api/studies/RECIST-DEMO/analyses/";
+        assertField(ADMIN.get(base + "spearman?x=NOPE&y=HGB"), "x");
+        assertField(ADMIN.get(base + "spearman?x=IL6&y=HGB&visitnum=first"), "visitnum");
+        assertField(ADMIN.get(base + "mann-whitney?test=HGB&visitnum=3&arm1=IL6R&arm2=PLACEBO"), "arm2");
+        assertField(ADMIN.get(base + "mann-whitney?test=HGB&visitnum=3&arm1=IL6R&arm2=IL6R"), "arm2");
+        assertField(ADMIN.get(base + "pfs?marker=IL6"), "cutoff");
+        assertField(ADMIN.get(base + "pfs?groupBy=site"), "groupBy");
+        assertField(ADMIN.get("/api/studies/RECIST-DEMO/markers?test=XYZ"), "test");
+        assertField(ADMIN.get("/api/studies/RECIST-DEMO/plots/pie.svg"), "kind");
+    }
+
+    private static void assertField(Api.Answer answer, String field) {
+        assertEquals(422, answer.status(), answer.text());
+        JsonObject error = answer.json();
+        assertTrue(error.getJsonArray("errors").stream().anyMatch(e -> e.asJsonObject().getString("field").equals(field)),
+                answer.text());
+    }
+
+    @Test
+    void notEstimableValuesAreNullAndSingleArmStudiesHaveNoLogRank() {
+        JsonObject pfs = ADMIN.get("/api/studies/IL2-MM/analyses/pfs?groupBy=arm").json();
+        assertEquals(1, pfs.getJsonArray("groups").size());
+        assertTrue(pfs.getJsonObject("logrank").isNull("p"));
+        assertTrue(pfs.getJsonObject("logrank").isNull("chisq"));
+        JsonObject recist = ADMIN.get("/api/studies/RECIST-DEMO/summary").json();
+        JsonObject arm = recist.getJsonArray("arms").getJsonObject(0);
+        assertTrue(arm.getJsonObject("pfs").isNull("medianMonths"), "median not reached is null: " + arm);
+        JsonObject curve = ADMIN.get("/api/studies/RECIST-DEMO/analyses/pfs").json().getJsonArray("groups")
+                .getJsonObject(0).getJsonArray("curve").getJsonObject(0);
+        for (String field : List.of("months", "atRisk", "events", "censored", "survival", "lower", "upper")) {
+            assertTrue(curve.containsKey(field), field + " in " + curve);
+        }
+    }
+
+    @Test
+    void plotsComeAsSvgAndPngWithTheirMarks() {
+        Map<String, String> marks = new LinkedHashMap<>();
+        marks.put("km.svg?groupBy=arm", "ct-km-censor");
+        marks.put("km.svg?marker=IL6&cutoff=20&visitnum=1", "ct-km-band");
+        marks.put("waterfall.svg", "ct-bar");
+        marks.put("spider.svg", "ct-spider-line");
+        marks.put("swimmer.svg", "ct-swim-bar");
+        marks.put("marker.svg?marker=IL6", "ct-median-line");
+        for (Map.Entry<String, String> plot : marks.entrySet()) {
+            Api.Answer svg = ADMIN.get("/api/studies/RECIST-DEMO/plots/" + plot.getKey());
+            assertEquals(200, svg.status(), plot.getKey() + ": " + svg.text());
+            assertTrue(svg.header("Content-Type").startsWith("image/svg+xml"), svg.header("Content-Type"));
+            assertTrue(svg.text().contains("class=\"" + plot.getValue() + "\""), plot.getKey());
+            Api.Answer png = ADMIN.get("/api/studies/RECIST-DEMO/plots/" + plot.getKey().replace(".svg", ".png"));
+            assertEquals(200, png.status(), plot.getKey());
+            assertEquals("image/png", png.header("Content-Type"));
+            byte[] bytes = png.bytes();
+            assertTrue(bytes.length > 1000 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G', plot.getKey());
+        }
+        assertEquals(403, Api.as("coordinator").get("/api/studies/RECIST-DEMO/plots/km.svg").status());
+    }
+}

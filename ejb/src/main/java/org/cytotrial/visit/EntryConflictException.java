@@ -1,0 +1,47 @@
+package org.cytotrial.visit;
+
+import java.time.Instant;
+import java.util.List;
+import org.cytotrial.platform.ConflictException;
+import org.cytotrial.platform.FieldChange;
+
+/**
+ * A save of a visit collided with someone else's: the visit changed since the user read it.
+ * Nothing was written. It carries who saved last and when, the version now stored, and every
+ * field where the stored value differs from the one submitted, so the user can compare, reload
+ * and decide (HTTP 409).
+ */
+public class EntryConflictException extends ConflictException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<FieldChange> changes;
+    private final String savedBy;
+    private final Instant savedAt;
+    private final long currentVersion;
+
+    public EntryConflictException(String message, List<FieldChange> changes, String savedBy, Instant savedAt,
+            long currentVersion) {
+        super(message);
+        this.changes = List.copyOf(changes);
+        this.savedBy = savedBy;
+        this.savedAt = savedAt;
+        this.currentVersion = currentVersion;
+    }
+
+    public List<FieldChange> getChanges() {
+        return changes;
+    }
+
+    public String getSavedBy() {
+        return savedBy;
+    }
+
+    public Instant getSavedAt() {
+        return savedAt;
+    }
+
+    public long getCurrentVersion() {
+        return currentVersion;
+    }
+}

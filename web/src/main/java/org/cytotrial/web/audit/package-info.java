@@ -1,0 +1,2 @@
+/** Audit trail pages, export and REST endpoints. */
+package org.cytotrial.web.audit;

@@ -1,0 +1,2 @@
+/** Data lock pages and REST endpoints. */
+package org.cytotrial.web.lock;

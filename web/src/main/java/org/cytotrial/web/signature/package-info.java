@@ -1,0 +1,2 @@
+/** Electronic signature pages and REST endpoints. */
+package org.cytotrial.web.signature;
