@@ -20,6 +20,7 @@ import java.util.zip.ZipOutputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
+import org.apache.commons.io.output.CloseShieldOutputStream;
 import org.cytotrial.response.LesionKind;
 
 /**
@@ -96,7 +97,7 @@ public final class SdtmExporter {
 
     private CSVPrinter open(ZipOutputStream zip, SdtmDomain domain) throws IOException {
         zip.putNextEntry(new ZipEntry(domain.fileName()));
-        Writer writer = new OutputStreamWriter(new NonClosing(zip), StandardCharsets.UTF_8);
+        Writer writer = new OutputStreamWriter(CloseShieldOutputStream.wrap(zip), StandardCharsets.UTF_8);
         CSVPrinter printer = new CSVPrinter(writer, FORMAT);
         printer.printRecord(domain.columns());
         return printer;
@@ -206,24 +207,4 @@ public final class SdtmExporter {
         return new BigDecimal(value).round(STANDARD_DIGITS).stripTrailingZeros().toPlainString();
     }
 
-    /** Lets each CSV printer flush into the zip without closing it. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() {
-            try {
-                flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
 }

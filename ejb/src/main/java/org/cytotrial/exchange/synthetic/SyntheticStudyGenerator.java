@@ -19,6 +19,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.commons.io.output.CloseShieldOutputStream;
 import org.cytotrial.response.NonTargetStatus;
 import org.cytotrial.response.RecistEvaluation;
 import org.cytotrial.response.RecistEvaluator;
@@ -110,7 +111,7 @@ public final class SyntheticStudyGenerator {
                 ZipEntry entry = new ZipEntry(domain + ".csv");
                 entry.setTime(FIXED_TIME);
                 zip.putNextEntry(entry);
-                Writer writer = new BufferedWriter(new OutputStreamWriter(new NonClosing(zip), StandardCharsets.UTF_8), 1 << 16);
+                Writer writer = new BufferedWriter(new OutputStreamWriter(CloseShieldOutputStream.wrap(zip), StandardCharsets.UTF_8), 1 << 16);
                 long rows = writeDomain(domain, writer);
                 writer.flush();
                 zip.closeEntry();
@@ -442,21 +443,5 @@ public final class SyntheticStudyGenerator {
                 (System.nanoTime() - started) / 1e9, Files.size(out));
     }
 
-    /** Lets each domain's writer flush into the zip without closing it. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
-    }
 
 }

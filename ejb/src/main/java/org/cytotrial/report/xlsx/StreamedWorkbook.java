@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.apache.commons.io.output.CloseShieldOutputStream;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -94,7 +95,7 @@ public final class StreamedWorkbook {
         }
         serialised = null;
         byte[] sharedStrings = parts.remove(SHARED_STRINGS);
-        ZipOutputStream zip = new ZipOutputStream(new KeepOpen(output), StandardCharsets.UTF_8);
+        ZipOutputStream zip = new ZipOutputStream(CloseShieldOutputStream.wrap(output), StandardCharsets.UTF_8);
         zip.setLevel(compression);
         for (Map.Entry<String, byte[]> part : parts.entrySet()) {
             if (!streamed.containsKey(part.getKey())) {
@@ -116,6 +117,7 @@ public final class StreamedWorkbook {
         writeSharedStrings(zip, sharedStrings, templateStrings, templateReferences, strings);
         zip.closeEntry();
         zip.close();
+        output.flush();
     }
 
     private static void writeSheet(OutputStream zip, String xml, Streamed sheet, SharedStrings strings)
@@ -163,7 +165,7 @@ public final class StreamedWorkbook {
             throw new IllegalStateException("The template's shared strings could not be read: " + countItems(items)
                     + " items for " + templateStrings + " strings");
         }
-        Writer out = new OutputStreamWriter(new KeepOpen(zip), StandardCharsets.UTF_8);
+        Writer out = new OutputStreamWriter(CloseShieldOutputStream.wrap(zip), StandardCharsets.UTF_8);
         out.write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
                 + "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\""
                 + (templateReferences + strings.references()) + "\" uniqueCount=\"" + (templateStrings + strings.size())
@@ -182,20 +184,4 @@ public final class StreamedWorkbook {
         return n;
     }
 
-    /** Lets writers be closed or flushed without closing the stream underneath. */
-    private static final class KeepOpen extends FilterOutputStream {
-        KeepOpen(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
-    }
 }
