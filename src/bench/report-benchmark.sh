@@ -86,8 +86,9 @@ if [[ -z "${KEEP_STUDY:-}" ]]; then
     trap - EXIT
 fi
 
-# 5. the benchmark
+# 5. the benchmark (its files, and any JFR recording named in BENCH_JAVA_OPTS, go to ejb/target/bench)
 cd ejb
+mkdir -p target/bench
 # shellcheck disable=SC2086 # BENCH_JAVA_OPTS holds several options
 java -Xmx"$BENCH_HEAP" ${BENCH_JAVA_OPTS:-} -cp "$CLASSPATH_EJB" org.cytotrial.report.ReportBenchmark \
     "$JDBC" "$PGUSER" "$PGPASSWORD" "$CODE" target/bench "$RUNS" "$ONLY" ${ROWS:+"$ROWS"}
