@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.cytotrial.it.support.Api;
 import org.cytotrial.it.support.Browser;
 import org.cytotrial.it.support.Database;
@@ -88,6 +94,30 @@ class HostileInputIT {
         assertTrue(audit.contains(csv("'" + FORMULA)), "a formula is written with a leading apostrophe");
         assertTrue(!audit.contains("," + csv(FORMULA)), "and never bare");
         assertTrue(audit.contains(AE_TERM.replace("\"", "\"\"")), "markup in the CSV is plain text");
+
+        // the report's adverse event listing defuses it too; in the workbook's audit trail sheet it is a text cell
+        String listing = Api.as("admin").get("/api/studies/" + code + "/listings/adverse-events.csv").text();
+        assertTrue(listing.contains(csv("'" + FORMULA)), "a formula in a listing gets a leading apostrophe: " + listing);
+        assertTrue(!listing.contains("," + csv(FORMULA)), "and never bare");
+        assertTrue(listing.contains(AE_TERM.replace("\"", "\"\"")), "markup as written");
+        Api.Answer report = Api.as("admin").get("/api/studies/" + code + "/report.xlsx?audit=true");
+        assertEquals(200, report.status(), report.text());
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(report.bytes()))) {
+            int formulas = 0;
+            boolean asText = false;
+            for (Sheet sheet : workbook) {
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        formulas += cell.getCellType() == CellType.FORMULA ? 1 : 0;
+                        asText |= cell.getCellType() == CellType.STRING && cell.getStringCellValue().equals(FORMULA);
+                    }
+                }
+            }
+            assertEquals(0, formulas, "no cell of the workbook is a formula");
+            assertTrue(asText, "the hostile term is in the audit trail sheet as the text it was");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static void assertNoInjection(Browser browser) {

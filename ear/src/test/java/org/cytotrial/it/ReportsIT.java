@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -308,6 +309,190 @@ class ReportsIT {
         assertFalse(sponsorAes.contains("Verbatim") || sponsorAes.contains("Fever and chills"), sponsorAes);
         assertTrue(ADMIN.get("/api/studies/" + myeloma + "/listings/adverse-events.csv").text()
                 .contains("Fever and chills"), "administrators see verbatim terms");
+    }
+
+    @Test
+    void investigatorsAndMonitorsGetTheVerbatimTermAsInTheirCasebookSponsorsOnlyTheCodedOne() throws Exception {
+        // IL2-MM-001 (HANNOVER, one of the demo investigator's and monitor's sites) had "Fever and chills", coded Pyrexia
+        for (String user : List.of("investigator", "monitor", "admin")) {
+            Api api = Api.as(user);
+            String listing = api.get("/api/studies/" + myeloma + "/listings/adverse-events.csv").text();
+            List<CSVRecord> rows = csv(listing);
+            CSVRecord fever = rows.stream().filter(r -> r.get("Subject").equals("IL2-MM-001") && r.get("Sequence").equals("1"))
+                    .findFirst().orElseThrow(() -> new AssertionError(user + ": " + listing));
+            assertEquals("Fever and chills", fever.get("Verbatim term"), user);
+            assertEquals("Pyrexia", fever.get("Term (coded)"), user);
+            String odm = api.get("/api/studies/" + myeloma + "/odm.xml").text();
+            assertTrue(odm.contains("OID=\"AE.AETERM\"") && odm.contains("ItemOID=\"AE.AETERM\" Value=\"Fever and chills\""),
+                    user + " gets AE.AETERM in the ODM export");
+        }
+        String sponsorListing = SPONSOR.get("/api/studies/" + myeloma + "/listings/adverse-events.csv").text();
+        assertFalse(sponsorListing.contains("Verbatim term") || sponsorListing.contains("Fever and chills"), sponsorListing);
+        assertTrue(sponsorListing.contains("Pyrexia"));
+        Api.Answer sponsorOdm = SPONSOR.get("/api/studies/" + myeloma + "/odm.xml");
+        assertEquals(200, sponsorOdm.status());
+        assertFalse(sponsorOdm.text().contains("AE.AETERM"), "no verbatim item defined or used for a sponsor");
+        assertFalse(sponsorOdm.text().contains("Fever and chills"));
+        assertTrue(sponsorOdm.text().contains("ItemOID=\"AE.AEDECOD\" Value=\"Pyrexia\""), "the coded term is there");
+    }
+
+    @Test
+    void anAdministratorsReportAddsTheAuditTrailWithTheRowsOfTheRestAuditTrail() throws IOException {
+        List<String> rest = restTrailRows(myeloma, subject -> true);
+        assertTrue(rest.size() > 1000, "the import's trail: " + rest.size());
+
+        Api.Answer answer = ADMIN.get("/api/studies/" + myeloma + "/report.xlsx?audit=true");
+        assertEquals(200, answer.status(), answer.text());
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(answer.bytes()))) {
+            assertEquals(List.of("Summary", "Best response", "PFS", "Markers", "Visits", "Adverse events", "Audit trail",
+                    "About"), names(workbook));
+            XSSFSheet sheet = workbook.getSheet("Audit trail");
+            assertEquals(1, sheet.getPaneInformation().getHorizontalSplitPosition(), "frozen header");
+            assertNotNull(sheet.getCTWorksheet().getAutoFilter());
+            List<String> rows = sheetTrailRows(sheet);
+            assertEquals(sorted(rest), sorted(rows), "the sheet holds the rows of GET /audit-trail");
+            long previous = 0;
+            for (String row : rows) {
+                long revision = Long.parseLong(row.substring(0, row.indexOf('\t')));
+                assertTrue(revision >= previous, "oldest first");
+                previous = revision;
+            }
+            assertTrue(rows.stream().anyMatch(r -> r.contains("Fever and chills")), "values as recorded, free text included");
+            assertNotNull(rowWith(workbook.getSheet("About"), "Audit trail"));
+        }
+
+        // filters: one site's subjects (and the study's set-up records); a cut-off before the import: nothing
+        Set<String> hannover = new HashSet<>();
+        try (var connection = Database.connect(); var query = connection.prepareStatement("select s.usubjid from subject s"
+                + " join study st on st.id = s.study_id join site si on si.id = s.site_id where st.code = ?"
+                + " and si.code = 'HANNOVER'")) {
+            query.setString(1, myeloma);
+            try (var rs = query.executeQuery()) {
+                while (rs.next()) {
+                    hannover.add(rs.getString(1));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+        assertFalse(hannover.isEmpty());
+        List<String> hannoverRest = restTrailRows(myeloma, subject -> subject == null || hannover.contains(subject));
+        assertTrue(hannoverRest.size() < rest.size());
+        Api.Answer site = ADMIN.get("/api/studies/" + myeloma + "/report.xlsx?audit=true&site=HANNOVER");
+        assertEquals(200, site.status(), site.text());
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(site.bytes()))) {
+            assertEquals(sorted(hannoverRest), sorted(sheetTrailRows(workbook.getSheet("Audit trail"))));
+        }
+        Api.Answer early = ADMIN.get("/api/studies/" + myeloma + "/report.xlsx?audit=true&cutoff=1992-09-01");
+        assertEquals(200, early.status(), early.text());
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(early.bytes()))) {
+            assertEquals(0, workbook.getSheet("Audit trail").getLastRowNum(), "the study was imported long after 1992");
+            assertTrue(rowWith(workbook.getSheet("About"), "Audit trail").getCell(1).getStringCellValue()
+                    .contains("1992-09-02T00:00:00Z"));
+        }
+        Api.Answer today = ADMIN.get("/api/studies/" + myeloma + "/report.xlsx?audit=true&cutoff="
+                + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1));
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(today.bytes()))) {
+            assertEquals(sorted(rest), sorted(sheetTrailRows(workbook.getSheet("Audit trail"))),
+                    "a cut-off after the import: all of it");
+        }
+
+        // administrators only; without the flag, no sheet; a flag that is neither true nor false is refused
+        assertEquals(403, SPONSOR.get("/api/studies/" + myeloma + "/report.xlsx?audit=true").status());
+        assertEquals(403, Api.as("investigator").get("/api/studies/" + myeloma + "/report.xlsx?audit=true").status());
+        assertEquals(403, Api.as("monitor").get("/api/studies/" + myeloma + "/report.xlsx?audit=true").status());
+        Api.Answer bad = ADMIN.get("/api/studies/" + myeloma + "/report.xlsx?audit=yes");
+        assertEquals(422, bad.status());
+        assertTrue(bad.text().contains("audit") && bad.text().contains("true or false"), bad.text());
+        for (String query : List.of("", "?audit=false")) {
+            Api.Answer plain = ADMIN.get("/api/studies/" + myeloma + "/report.xlsx" + query);
+            try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(plain.bytes()))) {
+                assertEquals(List.of("Summary", "Best response", "PFS", "Markers", "Visits", "Adverse events", "About"),
+                        names(workbook), query);
+            }
+        }
+    }
+
+    /**
+     * The whole REST audit trail of a study, one line per changed field, of the entries whose
+     * subject (null: none) passes the filter.
+     */
+    private static List<String> restTrailRows(String study, java.util.function.Predicate<String> subjects) {
+        List<JsonObject> entries = new ArrayList<>();
+        for (int first = 0;; first += 500) {
+            Api.Answer page = ADMIN.get("/api/studies/" + study + "/audit-trail?max=500&first=" + first);
+            assertEquals(200, page.status(), page.text());
+            JsonObject json = page.json();
+            json.getJsonArray("entries").forEach(v -> entries.add(v.asJsonObject()));
+            if (first + 500 >= json.getInt("total")) {
+                break;
+            }
+        }
+        List<String> rows = new ArrayList<>();
+        for (JsonObject e : entries) {
+            if (!subjects.test(e.isNull("subject") ? null : e.getString("subject"))) {
+                continue;
+            }
+            List<String> record = new ArrayList<>();
+            for (String part : new String[] {"subject", "visit", "item"}) {
+                if (!e.isNull(part) && !e.getString(part).isBlank()) {
+                    record.add(e.getString(part));
+                }
+            }
+            String prefix = e.getJsonNumber("revision").longValue() + "\t" + java.time.Instant.parse(e.getString("recordedAt"))
+                    .truncatedTo(java.time.temporal.ChronoUnit.MILLIS) + "\t" + string(e, "username") + "\t"
+                    + string(e, "clientAddress") + "\t" + string(e, "entity") + "\t"
+                    + (record.isEmpty() ? e.getString("entity") + " " + e.getString("recordKey") : String.join(" · ", record))
+                    + "\t" + e.getString("action");
+            JsonArray changes = e.getJsonArray("changes");
+            if (changes.isEmpty()) {
+                rows.add(prefix + "\t\t\t\t" + string(e, "reason"));
+            }
+            for (JsonValue c : changes) {
+                JsonObject change = c.asJsonObject();
+                rows.add(prefix + "\t" + string(change, "field") + "\t" + string(change, "oldValue") + "\t"
+                        + string(change, "newValue") + "\t" + string(e, "reason"));
+            }
+        }
+        return rows;
+    }
+
+    /** The audit trail sheet's rows in the same form. */
+    private static List<String> sheetTrailRows(XSSFSheet sheet) {
+        Map<String, Integer> column = header(sheet.getRow(0));
+        List<String> rows = new ArrayList<>();
+        for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+            Row row = sheet.getRow(r);
+            assertEquals(CellType.NUMERIC, row.getCell(column.get("Revision")).getCellType());
+            Cell at = row.getCell(column.get("Recorded at (UTC)"));
+            assertTrue(DateUtil.isCellDateFormatted(at), "a date-time cell");
+            for (int c = column.get("User"); c < row.getLastCellNum(); c++) {
+                assertTrue(row.getCell(c) == null || row.getCell(c).getCellType() == CellType.STRING, "text, never a formula");
+            }
+            rows.add((long) row.getCell(column.get("Revision")).getNumericCellValue() + "\t"
+                    + at.getLocalDateTimeCellValue().toInstant(java.time.ZoneOffset.UTC) + "\t"
+                    + cellText(row, column.get("User")) + "\t" + cellText(row, column.get("Client address")) + "\t"
+                    + cellText(row, column.get("Record kind")) + "\t" + cellText(row, column.get("Record")) + "\t"
+                    + cellText(row, column.get("Action")) + "\t" + cellText(row, column.get("Field")) + "\t"
+                    + cellText(row, column.get("Old value")) + "\t" + cellText(row, column.get("New value")) + "\t"
+                    + cellText(row, column.get("Reason")));
+        }
+        return rows;
+    }
+
+    private static List<String> sorted(List<String> rows) {
+        List<String> copy = new ArrayList<>(rows);
+        java.util.Collections.sort(copy);
+        return copy;
+    }
+
+    private static String string(JsonObject object, String name) {
+        return object.isNull(name) ? "" : object.getString(name);
+    }
+
+    private static String cellText(Row row, int column) {
+        Cell cell = row.getCell(column);
+        return cell == null ? "" : cell.getStringCellValue();
     }
 
     @Test

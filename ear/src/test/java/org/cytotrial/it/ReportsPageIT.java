@@ -1,6 +1,7 @@
 package org.cytotrial.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,6 +47,8 @@ class ReportsPageIT {
             browser.find(By.id("reportsForm:study"));
             browser.open("/reports.xhtml?study=RECIST-DEMO");
             browser.find(By.id("reportsForm:arms"));
+            assertTrue(browser.driver().findElements(By.id("reportsForm:auditTrail")).isEmpty(),
+                    "the audit trail option is for administrators");
             // tick the IL6R arm
             WebElement arms = browser.byId("reportsForm:arms");
             arms.findElement(By.xpath(".//label[text()='IL6R']/preceding-sibling::div[contains(@class,'ui-chkbox')]"))
@@ -78,6 +81,8 @@ class ReportsPageIT {
                     .parse(new StringReader(new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8)))) {
                 assertEquals("IL6R", r.get("Arm"));
             }
+            String sdtm = browser.byId("reportsForm:sdtm").getAttribute("href");
+            assertFalse(sdtm.contains("?"), "the SDTM zip is the whole study, it takes no filters: " + sdtm);
             HttpResponse<byte[]> odm = get(browser, browser.byId("reportsForm:odm").getAttribute("href"));
             assertEquals(200, odm.statusCode());
             assertTrue(new String(odm.body(), 0, 400, java.nio.charset.StandardCharsets.UTF_8).contains("ODMVersion=\"1.3.2\""));
@@ -86,6 +91,34 @@ class ReportsPageIT {
             try (Browser other = new Browser()) {
                 other.loginAs("admin");
                 assertEquals(404, get(other, link).statusCode());
+            }
+        }
+    }
+
+    /**
+     * An administrator ticks the audit trail: the report, made in the background, holds the
+     * Audit trail sheet (the background job acts for the administrator, as the request did).
+     */
+    @Test
+    void anAdministratorAddsTheAuditTrailSheetOnThePage() throws Exception {
+        try (Browser browser = new Browser()) {
+            browser.loginAs("admin");
+            browser.open("/reports.xhtml?study=IL2-MM");
+            WebElement option = browser.find(By.id("reportsForm:auditTrail"));
+            option.findElement(By.cssSelector(".ui-chkbox-box")).click();
+            browser.waitForAjax();
+            browser.screenshot("reports-audit-option");
+            browser.byId("reportsForm:create").click();
+            browser.waitForAjax();
+            browser.waitFor(d -> !d.findElements(By.id("reportsForm:download")).isEmpty()
+                    || browser.text().contains("could not be made"));
+            assertFalse(browser.text().contains("could not be made"), browser.text());
+            HttpResponse<byte[]> report = get(browser, browser.byId("reportsForm:download").getAttribute("href"));
+            assertEquals(200, report.statusCode());
+            try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(report.body()))) {
+                var sheet = workbook.getSheet("Audit trail");
+                assertTrue(sheet != null && sheet.getLastRowNum() > 100, "the demo import's trail is in the report");
+                assertEquals("Revision", sheet.getRow(0).getCell(0).getStringCellValue());
             }
         }
     }

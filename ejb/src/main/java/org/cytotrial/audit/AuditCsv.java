@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.cytotrial.platform.SpreadsheetText;
 
 /**
  * The audit trail as CSV, one line per changed field (an entry without field changes gets one
@@ -19,7 +19,6 @@ public final class AuditCsv implements Consumer<AuditEntry>, AutoCloseable {
     public static final String[] HEADER = {"revision", "recorded_at_utc", "user", "client_address", "reason", "entity",
         "subject", "visit", "item", "record_key", "action", "field", "old_value", "new_value"};
 
-    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
 
     private final CSVPrinter printer;
@@ -55,12 +54,7 @@ public final class AuditCsv implements Consumer<AuditEntry>, AutoCloseable {
 
     /** Neutralises spreadsheet formulas (CSV injection); null stays empty. */
     public static String safe(String value) {
-        if (value == null || value.isEmpty()) {
-            return value;
-        }
-        char first = value.charAt(0);
-        boolean formula = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
-        return formula && !NUMBER.matcher(value).matches() ? "'" + value : value;
+        return SpreadsheetText.defused(value);
     }
 
     @Override

@@ -16,8 +16,9 @@ import org.cytotrial.study.StudyService;
 import org.hibernate.Session;
 
 /**
- * Exports a study as SDTM CSV in a zip. Investigators get their sites' subjects; sponsors get
- * all sites, pseudonymised; administrators everything.
+ * Exports a study as SDTM CSV in a zip. Investigators and monitors get their sites' subjects as
+ * recorded; sponsors get all sites, pseudonymised ({@link UserAccount#isPseudonymised}, the one
+ * rule for every export); administrators everything.
  */
 @ApplicationScoped
 public class StudyExportService {
@@ -41,7 +42,7 @@ public class StudyExportService {
     public void writeSdtm(String studyCode, OutputStream out) {
         Study study = prepareSdtm(studyCode);
         UserAccount user = access.requireUser();
-        boolean pseudonymised = user.has(Role.SPONSOR) && !user.has(Role.ADMIN);
+        boolean pseudonymised = user.isPseudonymised();
         var sites = access.visibleSites().orElse(null);
         em.unwrap(Session.class).doWork(connection -> {
             try {

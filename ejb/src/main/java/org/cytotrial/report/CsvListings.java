@@ -16,13 +16,16 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.cytotrial.analysis.StudyDay;
+import org.cytotrial.platform.SpreadsheetText;
 
 /**
  * The CSV listings: RFC 4180 (comma, CRLF, fields quoted only when needed), UTF-8 without a
  * byte-order mark, one header row. Dates are ISO 8601; numbers are plain decimals with every
  * digit they have (no thousands separators, no exponents); missing values are empty fields.
- * Like the workbook, listings stop at the cut-off and are pseudonymised: subject codes only,
- * adverse events by their coded term (the verbatim term only for users who see identifying data).
+ * Text that a spreadsheet would run as a formula gets a leading apostrophe ({@link SpreadsheetText}).
+ * Like the workbook, listings stop at the cut-off: later rows are left out, later dates blanked.
+ * Adverse events carry their coded term, and the verbatim term too unless the scope is
+ * pseudonymised (the sponsor's view: subject codes only, no free text).
  */
 public final class CsvListings {
 
@@ -65,9 +68,9 @@ public final class CsvListings {
             while (c.next()) {
                 ResultSet r = c.rs;
                 SubjectOutcome o = outcomes.get(r.getString(1));
-                List<Object> row = new ArrayList<>(List.of(r.getString(1), r.getString(2), r.getString(3),
-                        r.getString(4), integer(r, 5), text(r.getString(6)), text(r.getString(7)), date(r, 8), date(r, 9),
-                        date(r, 10), o == null ? "N" : "Y"));
+                List<Object> row = new ArrayList<>(List.of(text(r.getString(1)), text(r.getString(2)),
+                        text(r.getString(3)), text(r.getString(4)), integer(r, 5), text(r.getString(6)),
+                        text(r.getString(7)), date(r, 8), date(r, 9), date(r, 10), o == null ? "N" : "Y"));
                 if (o == null) {
                     row.addAll(List.of("", "", "", "", "", "", ""));
                 } else {
@@ -84,17 +87,17 @@ public final class CsvListings {
         List<MarkerColumn> markers = reader.markerColumns(reader.testsInScope());
         List<String> header = new ArrayList<>(List.of("Subject", "Arm", "Site", "Visit number", "Visit", "Visit date",
                 "Study day"));
-        markers.forEach(m -> header.add(m.heading()));
+        markers.forEach(m -> header.add(text(m.heading())));
         csv.printRecord(header);
         try (ReportData.VisitCursor visits = reader.visitCursor(markers)) {
             List<Object> row = new ArrayList<>(header.size());
             for (VisitRow v = visits.next(); v != null; v = visits.next()) {
                 row.clear();
-                row.add(v.subject());
-                row.add(v.arm());
-                row.add(v.site());
+                row.add(text(v.subject()));
+                row.add(text(v.arm()));
+                row.add(text(v.site()));
                 row.add(v.visitNumber().toPlainString());
-                row.add(v.visit());
+                row.add(text(v.visit()));
                 row.add(text(v.date()));
                 row.add(v.studyDay() == null ? "" : v.studyDay());
                 for (double value : v.values()) {
@@ -115,9 +118,9 @@ public final class CsvListings {
                 + reader.upToCutoff("x.assessed_on") + " order by s.id, x.assessed_on, x.seq, x.id")) {
             while (c.next()) {
                 ResultSet r = c.rs;
-                csv.printRecord(r.getString(1), r.getString(2), r.getString(3), plain(r.getBigDecimal(4)),
-                        r.getString(5), date(r, 6), studyDay(r, 7, 6), r.getString(8), r.getString(9),
-                        text(r.getString(10)), text(r.getString(11)));
+                csv.printRecord(text(r.getString(1)), text(r.getString(2)), text(r.getString(3)),
+                        plain(r.getBigDecimal(4)), text(r.getString(5)), date(r, 6), studyDay(r, 7, 6),
+                        text(r.getString(8)), text(r.getString(9)), text(r.getString(10)), text(r.getString(11)));
             }
         }
     }
@@ -136,10 +139,10 @@ public final class CsvListings {
                 + " order by s.id, x.seq, x.id")) {
             while (c.next()) {
                 ResultSet r = c.rs;
-                List<Object> row = new ArrayList<>(List.of(r.getString(1), r.getString(2), r.getString(3),
-                        integer(r, 4), r.getString(5) == null ? NOT_CODED : r.getString(5)));
+                List<Object> row = new ArrayList<>(List.of(text(r.getString(1)), text(r.getString(2)),
+                        text(r.getString(3)), integer(r, 4), r.getString(5) == null ? NOT_CODED : text(r.getString(5))));
                 if (!scope.pseudonymised()) {
-                    row.add(r.getString(6));
+                    row.add(text(r.getString(6)));
                 }
                 row.addAll(List.of(r.getInt(7), r.getBoolean(8) ? "Y" : "N", r.getBoolean(9) ? "Y" : "N", date(r, 10),
                         date(r, 11), studyDay(r, 12, 10)));
@@ -165,8 +168,13 @@ public final class CsvListings {
         return r.wasNull() ? "" : v;
     }
 
+    /**
+     * A text cell: empty when missing, and defused when a spreadsheet would run it as a formula
+     * (free text such as adverse event terms comes from people and imports). Numbers never pass
+     * through here, so a negative number stays a number.
+     */
     private static String text(Object value) {
-        return value == null ? "" : value.toString();
+        return value == null ? "" : SpreadsheetText.defused(value.toString());
     }
 
     private static String plain(BigDecimal number) {

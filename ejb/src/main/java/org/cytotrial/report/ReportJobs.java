@@ -4,6 +4,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,6 +22,8 @@ import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cytotrial.security.AccessPolicy;
+import org.cytotrial.security.CurrentUser;
+import org.cytotrial.security.UserAccount;
 
 /**
  * Excel reports generated in the background, so that the reports page can show progress for a
@@ -43,12 +47,20 @@ public class ReportJobs {
     @Inject
     private AccessPolicy access;
 
+    /** One controller per job: a controller is a dependent object with the state of the thread that uses it. */
+    @Inject
+    private Instance<RequestContextController> requestContexts;
+
+    @Inject
+    private CurrentUser currentUser;
+
     private final Map<String, ReportJob> jobs = new ConcurrentHashMap<>();
     private final Semaphore slots = new Semaphore(CONCURRENT, true);
 
     /** Starts the report of a scope (built by {@link ReportService#scope} for the current user). */
     public ReportJob start(ReportScope scope) {
-        String owner = access.requireUser().username();
+        UserAccount account = access.requireUser();
+        String owner = account.username();
         if (!owner.equals(scope.requestedBy())) {
             throw new IllegalArgumentException("A report scope belongs to the user who made it");
         }
@@ -61,8 +73,27 @@ public class ReportJobs {
         }
         ReportJob job = new ReportJob(UUID.randomUUID().toString(), owner, scope, file);
         jobs.put(job.id(), job);
-        executor.execute(() -> run(job));
+        executor.execute(() -> runAs(account, job));
         return job;
+    }
+
+    /**
+     * Runs the job as its owner: a request context of its own in the worker thread, acting for
+     * the user who started it, so that services that check access while the report is written
+     * (the audit trail sheet) see that user, as they would in the request.
+     */
+    private void runAs(UserAccount owner, ReportJob job) {
+        RequestContextController requestContext = requestContexts.get();
+        boolean activated = requestContext.activate();
+        try {
+            currentUser.authenticatedAs(owner);
+            run(job);
+        } finally {
+            if (activated) {
+                requestContext.deactivate();
+            }
+            requestContexts.destroy(requestContext);
+        }
     }
 
     private void run(ReportJob job) {

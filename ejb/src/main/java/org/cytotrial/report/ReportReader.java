@@ -385,6 +385,17 @@ public final class ReportReader {
 
     // --- subject-visits ----------------------------------------------------------------------
 
+    /** The USUBJIDs of every subject in scope (arms and sites; treated or not). */
+    public Set<String> subjectCodes() throws SQLException {
+        Set<String> codes = new HashSet<>();
+        try (Cursor c = new Cursor("select s.usubjid from subject s where" + filter)) {
+            while (c.next()) {
+                codes.add(c.rs.getString(1));
+            }
+        }
+        return codes;
+    }
+
     long subjectCount() throws SQLException {
         try (Cursor c = new Cursor("select count(*) from subject s where" + filter)) {
             c.next();

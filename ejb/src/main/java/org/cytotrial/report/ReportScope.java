@@ -12,10 +12,32 @@ import org.cytotrial.study.ResponseCriteria;
  *
  * @param cutoff        data cut-off: only data dated on or before it count; null for all data
  * @param pseudonymised true when verbatim terms must be replaced by coded ones (the sponsor's view)
+ * @param auditTrail    true when the Excel report adds the audit trail sheet (administrators only,
+ *                      checked by {@link ReportService#scope})
  */
 public record ReportScope(long studyId, String studyCode, String title, ResponseCriteria criteria, int sdMinDays,
         Double mrLowPercent, List<ArmRef> arms, boolean allArms, List<SiteRef> sites, boolean allSites,
-        LocalDate cutoff, boolean pseudonymised, String requestedBy) implements java.io.Serializable {
+        LocalDate cutoff, boolean pseudonymised, String requestedBy, boolean auditTrail)
+        implements java.io.Serializable {
+
+    /** A scope without the audit trail sheet. */
+    public ReportScope(long studyId, String studyCode, String title, ResponseCriteria criteria, int sdMinDays,
+            Double mrLowPercent, List<ArmRef> arms, boolean allArms, List<SiteRef> sites, boolean allSites,
+            LocalDate cutoff, boolean pseudonymised, String requestedBy) {
+        this(studyId, studyCode, title, criteria, sdMinDays, mrLowPercent, arms, allArms, sites, allSites, cutoff,
+                pseudonymised, requestedBy, false);
+    }
+
+    /** The same scope with the audit trail sheet. */
+    public ReportScope withAuditTrail() {
+        return new ReportScope(studyId, studyCode, title, criteria, sdMinDays, mrLowPercent, arms, allArms, sites,
+                allSites, cutoff, pseudonymised, requestedBy, true);
+    }
+
+    /** Whether the subjects are narrowed by arm or site (a cut-off aside). */
+    public boolean filtersSubjects() {
+        return !allArms || !allSites;
+    }
 
     /** An arm of the study. */
     public record ArmRef(long id, String code, String name) implements java.io.Serializable {

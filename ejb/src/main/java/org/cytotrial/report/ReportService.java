@@ -25,11 +25,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.cytotrial.audit.AuditScope;
+import org.cytotrial.audit.AuditTrailService;
 import org.cytotrial.platform.AppInfo;
 import org.cytotrial.platform.InvalidInputException;
 import org.cytotrial.platform.InvalidInputException.FieldError;
 import org.cytotrial.report.excel.StudyWorkbook;
 import org.cytotrial.report.odm.OdmExport;
+import org.cytotrial.security.AccessDeniedException;
 import org.cytotrial.security.AccessPolicy;
 import org.cytotrial.security.Role;
 import org.cytotrial.security.UserAccount;
@@ -68,6 +71,9 @@ public class ReportService {
     @Inject
     private AppInfo app;
 
+    @Inject
+    private AuditTrailService auditTrails;
+
     /**
      * What a report covers, checked.
      *
@@ -77,7 +83,22 @@ public class ReportService {
      */
     @Transactional
     public ReportScope scope(String studyCode, Collection<String> arms, Collection<String> sites, String cutoff) {
+        return scope(studyCode, arms, sites, cutoff, false);
+    }
+
+    /**
+     * What a report covers, checked, optionally with the audit trail sheet: administrators only
+     * (403 for anyone else asking for it), since the trail names people and shows free text as
+     * recorded; the audit trail service checks its own access again as the sheet streams.
+     */
+    @Transactional
+    public ReportScope scope(String studyCode, Collection<String> arms, Collection<String> sites, String cutoff,
+            boolean auditTrail) {
         UserAccount user = access.requireRole(Role.ADMIN, Role.SPONSOR, Role.INVESTIGATOR, Role.MONITOR);
+        if (auditTrail && !user.has(Role.ADMIN)) {
+            throw new AccessDeniedException(user.username() + " may not have the audit trail in a report; it is for"
+                    + " administrators (it names people and shows free text as recorded)", true);
+        }
         Study study = studies.requireVisible(studyCode);
         List<FieldError> errors = new ArrayList<>();
 
@@ -119,10 +140,15 @@ public class ReportService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        boolean pseudonymised = user.has(Role.SPONSOR) && !user.has(Role.ADMIN);
-        return new ReportScope(study.getId(), study.getCode(), study.getTitle(), study.getResponseCriteria(),
-                study.getSdMinDays(), study.getMrLowPercent(), armRefs, wantedArms.isEmpty(), siteRefs,
-                wantedSites.isEmpty() && user.allSites(), cutoffDate, pseudonymised, user.username());
+        ReportScope scope = new ReportScope(study.getId(), study.getCode(), study.getTitle(),
+                study.getResponseCriteria(), study.getSdMinDays(), study.getMrLowPercent(), armRefs,
+                wantedArms.isEmpty(), siteRefs, wantedSites.isEmpty() && user.allSites(), cutoffDate,
+                user.isPseudonymised(), user.username());
+        if (auditTrail) {
+            auditTrails.requireReadable(AuditScope.study(study.getCode()));
+            return scope.withAuditTrail();
+        }
+        return scope;
     }
 
     /** The study's arms in the order their first subjects were enrolled (DM order), as the analytics list them. */
@@ -158,8 +184,16 @@ public class ReportService {
     public void writeWorkbook(ReportScope scope, OutputStream out, ReportProgress progress) {
         long started = System.nanoTime();
         inSnapshot(connection -> {
-            ReportData data = new ReportReader(connection, scope).read(progress, Instant.now(), app.version());
-            new StudyWorkbook().write(data, out, progress);
+            ReportReader reader = new ReportReader(connection, scope);
+            ReportData data = reader.read(progress, Instant.now(), app.version());
+            StudyWorkbook workbook = new StudyWorkbook();
+            if (scope.auditTrail()) {
+                workbook.auditTrail(new ReportAuditTrail(scope, data.generatedAt(),
+                        scope.filtersSubjects() ? reader.subjectCodes() : null,
+                        (filter, consumer) -> auditTrails.stream(AuditScope.study(scope.studyCode()), filter, false,
+                                consumer)));
+            }
+            workbook.write(data, out, progress);
             progress.finished();
             LOG.info(() -> String.format("Report %s for %s: %d subjects, %d subject-visits in %.1f s", scope.fileStem(),
                     scope.requestedBy(), data.outcomes().size(), data.visitCount(), (System.nanoTime() - started) / 1e9));

@@ -210,6 +210,8 @@ final class DemoReportData {
         Map<String, Integer> treatedPerArm = new HashMap<>();
         outcomes.forEach(o -> treatedPerArm.merge(o.arm(), 1, Integer::sum));
         Map<List<String>, int[]> counts = new LinkedHashMap<>();
+        // every arm has its "any adverse event" row, with zeros when none of its subjects had one
+        scope.arms().forEach(a -> counts.put(List.of(a.code(), AdverseEventCount.ANY), new int[5]));
         Map<List<String>, Integer> worst = new HashMap<>();
         Map<String, SubjectOutcome> treated = new HashMap<>();
         outcomes.forEach(o -> treated.put(o.subject(), o));
@@ -223,7 +225,8 @@ final class DemoReportData {
         worst.forEach((key, grade) -> counts.computeIfAbsent(List.of(treated.get(key.get(0)).arm(), key.get(1)),
                 k -> new int[5])[grade - 1]++);
         List<AdverseEventCount> aes = new ArrayList<>();
-        counts.forEach((k, v) -> aes.add(new AdverseEventCount(k.get(0), k.get(1), treatedPerArm.get(k.get(0)), v)));
+        counts.forEach((k, v) -> aes.add(new AdverseEventCount(k.get(0), k.get(1), treatedPerArm.getOrDefault(k.get(0), 0),
+                v)));
 
         return new ReportData(scope, Outcomes.arms(scope, outcomes), Outcomes.logRank(scope, outcomes), outcomes,
                 markers, summaries, aes, rows.size(), ReportData.of(rows), Instant.parse("2026-01-02T03:04:05Z"),

@@ -58,6 +58,11 @@ final class H2Study {
 
     /** The scope over everything, as DemoReportData builds it, with this database's ids. */
     ReportScope scope(LocalDate cutoff) throws SQLException {
+        return scope(cutoff, true);
+    }
+
+    /** The scope over everything; not pseudonymised is the view of an administrator, investigator or monitor. */
+    ReportScope scope(LocalDate cutoff, boolean pseudonymised) throws SQLException {
         ReportScope demoScope = demo.scope(cutoff);
         List<ReportScope.ArmRef> arms = new ArrayList<>();
         for (ReportScope.ArmRef a : demoScope.arms()) {
@@ -68,7 +73,7 @@ final class H2Study {
             sites.add(new ReportScope.SiteRef(siteIds.get(s.code()), s.code(), s.name()));
         }
         return new ReportScope(studyId, code, demoScope.title(), demoScope.criteria(), demoScope.sdMinDays(),
-                demoScope.mrLowPercent(), arms, true, sites, true, cutoff, true, "test");
+                demoScope.mrLowPercent(), arms, true, sites, true, cutoff, pseudonymised, "test");
     }
 
     private final Map<String, Long> armIds = new LinkedHashMap<>();

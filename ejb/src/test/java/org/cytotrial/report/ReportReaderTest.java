@@ -62,6 +62,7 @@ class ReportReaderTest {
             assertEquals(fromCsv.visitCount(), fromSql.visitCount());
             assertEquals(new HashSet<>(fromCsv.markerSummaries()), new HashSet<>(fromSql.markerSummaries()),
                     "marker summaries, cut-off " + cutoff);
+            assertEquals(adverseEvents(fromCsv), adverseEvents(fromSql), "adverse events, cut-off " + cutoff);
 
             List<MarkerSummary> inMemory = new ArrayList<>();
             List<MarkerSummary> sorted = new ArrayList<>();
@@ -106,6 +107,234 @@ class ReportReaderTest {
             }
         }
         h2.connection.close();
+    }
+
+    /** Arm / term -> treated in arm and subjects by worst grade, whatever the order of the rows. */
+    private static Map<String, String> adverseEvents(ReportData data) {
+        Map<String, String> counts = new java.util.TreeMap<>();
+        for (AdverseEventCount c : data.adverseEvents()) {
+            String key = c.arm() + " / " + c.term();
+            assertFalse(counts.containsKey(key), "one count per arm and term: " + key);
+            counts.put(key, c.subjectsInArm() + " treated, by worst grade " + java.util.Arrays.toString(c.byWorstGrade()));
+        }
+        return counts;
+    }
+
+    /**
+     * A data cut-off on IL2-MM, 1992-09-01, where several subjects progressed soon after it: as the
+     * study would have looked that day. A PD after the cut-off is not yet known, so the subject is
+     * censored at the last assessment on or before it; no PFS time exceeds cut-off - first dose + 1;
+     * adverse events and marker results after it are left out; the listings drop later rows and
+     * blank later dates. Every expectation is counted here from the study's CSV files.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"IL2-MM"})
+    void aCutOffShowsTheStudyAsItWasThatDay(String study) throws Exception {
+        LocalDate cutoff = LocalDate.of(1992, 9, 1);
+        H2Study h2 = H2Study.load(study);
+        Map<String, LocalDate> firstDose = new HashMap<>();
+        Map<String, LocalDate> death = new HashMap<>();
+        for (CSVRecord r : records(h2, "DM.csv")) {
+            firstDose.put(r.get("USUBJID"), DemoReportData.date(r.get("RFSTDTC")));
+            death.put(r.get("USUBJID"), DemoReportData.date(r.get("DTHDTC")));
+        }
+        Map<String, List<CSVRecord>> responses = new HashMap<>();
+        for (CSVRecord r : records(h2, "RS.csv")) {
+            if (r.get("RSTESTCD").equals("OVRLRESP")) {
+                responses.computeIfAbsent(r.get("USUBJID"), k -> new ArrayList<>()).add(r);
+            }
+        }
+
+        ReportReader reader = new ReportReader(h2.connection, h2.scope(cutoff, false));
+        ReportData data = reader.read(new ReportProgress(), Instant.now(), "test");
+        Map<String, SubjectOutcome> all = new HashMap<>();
+        new ReportReader(h2.connection, h2.scope(null)).outcomes().forEach(o -> all.put(o.subject(), o));
+        int censoredByTheCutoff = 0;
+        for (SubjectOutcome o : data.outcomes()) {
+            LocalDate dose = firstDose.get(o.subject());
+            assertFalse(dose.isAfter(cutoff), o.subject() + " was not treated by the cut-off");
+            assertTrue(o.pfs().days() <= org.cytotrial.analysis.StudyDay.of(dose, cutoff), o.subject() + ": " + o.pfs());
+            List<LocalDate> known = new ArrayList<>();
+            LocalDate firstPd = null;
+            for (CSVRecord r : responses.getOrDefault(o.subject(), List.of())) {
+                LocalDate date = DemoReportData.date(r.get("RSDTC"));
+                if (date.isAfter(dose) && !date.isAfter(cutoff) && !r.get("RSORRES").equals("NE")) {
+                    known.add(date);
+                }
+                if (r.get("RSORRES").equals("PD") && (firstPd == null || date.isBefore(firstPd))) {
+                    firstPd = date;
+                }
+            }
+            LocalDate died = death.get(o.subject());
+            boolean progressedLater = firstPd != null && firstPd.isAfter(cutoff)
+                    && (died == null || died.isAfter(cutoff));
+            if (progressedLater) {
+                censoredByTheCutoff++;
+                LocalDate last = known.stream().max(LocalDate::compareTo).orElse(null);
+                assertEquals(new org.cytotrial.analysis.PfsOutcome(last == null ? 1
+                        : org.cytotrial.analysis.StudyDay.of(dose, last), false), o.pfs(),
+                        o.subject() + " progressed on " + firstPd + ", after the cut-off");
+                assertTrue(all.get(o.subject()).pfs().event(), o.subject() + " is an event without the cut-off");
+            }
+        }
+        assertTrue(censoredByTheCutoff >= 3, "the fixture has progressions just after the cut-off: " + censoredByTheCutoff);
+
+        // adverse events: onset on or before the cut-off, of subjects treated by then
+        Set<String> withEvent = new HashSet<>();
+        int eventsUpToCutoff = 0;
+        for (CSVRecord r : records(h2, "AE.csv")) {
+            LocalDate onset = DemoReportData.date(r.get("AESTDTC"));
+            LocalDate dose = firstDose.get(r.get("USUBJID"));
+            if (!onset.isAfter(cutoff)) {
+                eventsUpToCutoff++;
+                if (dose != null && !dose.isAfter(cutoff)) {
+                    withEvent.add(r.get("USUBJID"));
+                }
+            }
+        }
+        int anyEvent = data.adverseEvents().stream().filter(c -> c.term().equals(AdverseEventCount.ANY))
+                .mapToInt(AdverseEventCount::subjects).sum();
+        assertEquals(withEvent.size(), anyEvent, "subjects with an adverse event by the cut-off");
+        assertTrue(eventsUpToCutoff < records(h2, "AE.csv").size(), "the fixture has events after the cut-off");
+
+        // marker results: collected on or before the cut-off
+        long resultsUpToCutoff = records(h2, "LB.csv").stream()
+                .filter(r -> !DemoReportData.date(r.get("LBDTC")).isAfter(cutoff)).count();
+        assertTrue(resultsUpToCutoff < records(h2, "LB.csv").size());
+        assertEquals(resultsUpToCutoff, data.markerSummaries().stream().mapToLong(MarkerSummary::n).sum(),
+                "every result up to the cut-off in the marker summaries, none after");
+        try (ReportData.VisitCursor visits = data.visits().open()) {
+            for (VisitRow v = visits.next(); v != null; v = visits.next()) {
+                assertFalse(v.date().isAfter(cutoff), v.subject() + " visit " + v.visitNumber());
+            }
+        }
+
+        // listings: later rows dropped, later dates blanked
+        Map<Listing, List<CSVRecord>> listings = listings(h2, h2.scope(cutoff, false));
+        for (CSVRecord r : listings.get(Listing.SUBJECTS)) {
+            for (String column : List.of("First dose", "End date", "Death date", "Best response date")) {
+                assertTrue(r.get(column).isEmpty() || !LocalDate.parse(r.get(column)).isAfter(cutoff), column + " " + r);
+            }
+            LocalDate dose = firstDose.get(r.get("Subject"));
+            assertEquals(dose != null && !dose.isAfter(cutoff) ? "Y" : "N", r.get("Treated"), r.toString());
+            if (!r.get("PFS days").isEmpty()) {
+                assertTrue(Integer.parseInt(r.get("PFS days")) <= org.cytotrial.analysis.StudyDay.of(dose, cutoff));
+            }
+        }
+        assertEquals(data.visitCount(), listings.get(Listing.VISITS).size());
+        listings.get(Listing.VISITS).forEach(r -> assertFalse(LocalDate.parse(r.get("Visit date")).isAfter(cutoff)));
+        long responsesUpToCutoff = records(h2, "RS.csv").stream()
+                .filter(r -> !DemoReportData.date(r.get("RSDTC")).isAfter(cutoff)).count();
+        assertEquals(responsesUpToCutoff, listings.get(Listing.RESPONSES).size());
+        listings.get(Listing.RESPONSES).forEach(r -> assertFalse(LocalDate.parse(r.get("Date")).isAfter(cutoff)));
+        assertEquals(eventsUpToCutoff, listings.get(Listing.ADVERSE_EVENTS).size());
+        boolean blankedEnd = false;
+        for (CSVRecord r : listings.get(Listing.ADVERSE_EVENTS)) {
+            assertFalse(LocalDate.parse(r.get("Start date")).isAfter(cutoff), r.toString());
+            assertTrue(r.get("End date").isEmpty() || !LocalDate.parse(r.get("End date")).isAfter(cutoff), r.toString());
+        }
+        for (CSVRecord r : records(h2, "AE.csv")) {
+            LocalDate end = DemoReportData.date(r.get("AEENDTC"));
+            blankedEnd |= !DemoReportData.date(r.get("AESTDTC")).isAfter(cutoff) && end != null && end.isAfter(cutoff);
+        }
+        for (CSVRecord r : records(h2, "DM.csv")) {
+            LocalDate died = DemoReportData.date(r.get("DTHDTC"));
+            blankedEnd |= died != null && died.isAfter(cutoff);
+        }
+        assertTrue(blankedEnd, "the fixture has a date after the cut-off to blank");
+        h2.connection.close();
+    }
+
+    /**
+     * Listings are opened in spreadsheets: text that a spreadsheet would run as a formula gets a
+     * leading apostrophe; numbers, negative ones too, stay numbers; RFC 4180 quotes what needs it
+     * (comma, quote, line break); non-ASCII text is UTF-8 without a byte-order mark.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"IL2-MM"})
+    void listingsDefuseFormulasInTextButKeepNumbersAndQuoteAsRfc4180(String study) throws Exception {
+        H2Study h2 = H2Study.load(study);
+        String coded = "=HYPERLINK(\"http://evil.example\",\"click\")";
+        String verbatim = "@SUM(1+1), \"Fièvre\" über 39 °C\r\nnächtlich – 発熱";
+        String visitName = "+cmd|' /C calc'!A0";
+        try (var update = h2.connection.prepareStatement("update adverse_event set decoded_term = ?, term = ? where id ="
+                + " (select min(x.id) from adverse_event x join subject s on s.id = x.subject_id where s.usubjid = ?)")) {
+            update.setString(1, coded);
+            update.setString(2, verbatim);
+            update.setString(3, "IL2-MM-001");
+            assertEquals(1, update.executeUpdate());
+        }
+        try (var update = h2.connection.prepareStatement("update visit set name = ? where id = (select min(v.id) from"
+                + " visit v join subject s on s.id = v.subject_id where s.usubjid = ?)")) {
+            update.setString(1, visitName);
+            update.setString(2, "IL2-MM-002");
+            assertEquals(1, update.executeUpdate());
+        }
+        ReportScope scope = h2.scope(null, false);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new CsvListings(new ReportReader(h2.connection, scope), scope).write(Listing.ADVERSE_EVENTS, out);
+        byte[] bytes = out.toByteArray();
+        assertFalse(bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF, "no byte-order mark");
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        assertTrue(text.contains("\"'" + coded.replace("\"", "\"\"") + "\""), "quoted, quotes doubled, defused: " + text);
+        assertTrue(text.contains("\"'" + verbatim.replace("\"", "\"\"") + "\""), text);
+        assertTrue(java.util.Arrays.equals(("nächtlich – 発熱").getBytes(StandardCharsets.UTF_8),
+                java.util.Arrays.copyOfRange(bytes, indexOf(bytes, "nächtlich".getBytes(StandardCharsets.UTF_8)),
+                        indexOf(bytes, "nächtlich".getBytes(StandardCharsets.UTF_8))
+                                + "nächtlich – 発熱".getBytes(StandardCharsets.UTF_8).length)), "UTF-8");
+        List<CSVRecord> aes = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(text)).getRecords();
+        CSVRecord hostile = aes.stream().filter(r -> r.get("Subject").equals("IL2-MM-001")).findFirst().orElseThrow();
+        assertEquals("'" + coded, hostile.get("Term (coded)"));
+        assertEquals("'" + verbatim, hostile.get("Verbatim term"));
+        assertEquals("3", hostile.get("CTCAE grade"), "numbers as they are");
+        for (CSVRecord r : aes) {
+            for (String value : r.values()) {
+                assertFalse(value.startsWith("=") || value.startsWith("+") || value.startsWith("@"), r.toString());
+            }
+        }
+
+        Map<Listing, List<CSVRecord>> listings = listings(h2, scope);
+        assertTrue(listings.get(Listing.VISITS).stream().anyMatch(r -> r.get("Visit").equals("'" + visitName)));
+        assertTrue(listings.get(Listing.RESPONSES).stream().noneMatch(r -> r.get("Visit").equals(visitName)));
+        int negative = 0;
+        for (CSVRecord r : listings.get(Listing.SUBJECTS)) {
+            String change = r.get("Best % change");
+            if (change.startsWith("-")) {
+                assertTrue(Double.parseDouble(change) < 0, "a negative number stays a number: " + change);
+                negative++;
+            }
+        }
+        assertTrue(negative > 0, "the study has subjects whose M-protein fell");
+        h2.connection.close();
+    }
+
+    private static int indexOf(byte[] bytes, byte[] part) {
+        for (int i = 0; i + part.length <= bytes.length; i++) {
+            if (java.util.Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
+    }
+
+    private static Map<Listing, List<CSVRecord>> listings(H2Study h2, ReportScope scope) throws Exception {
+        CsvListings listings = new CsvListings(new ReportReader(h2.connection, scope), scope);
+        Map<Listing, List<CSVRecord>> read = new HashMap<>();
+        for (Listing listing : Listing.values()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            listings.write(listing, out);
+            read.put(listing, CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(new StringReader(out.toString(StandardCharsets.UTF_8))).getRecords());
+        }
+        return read;
+    }
+
+    private static List<CSVRecord> records(H2Study h2, String file) throws java.io.IOException {
+        try (var in = java.nio.file.Files.newBufferedReader(h2.demo.dir.resolve(file), StandardCharsets.UTF_8);
+                var parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+            return parser.getRecords();
+        }
     }
 
     @ParameterizedTest

@@ -23,6 +23,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -141,6 +142,25 @@ class StudyWorkbookTest {
             assertTrue(charts(workbook.getSheet("Best response")) + charts(workbook.getSheet("PFS")) >= 1);
             assertEquals(1, charts(workbook.getSheet("PFS")));
             assertTrue(charts(workbook.getSheet("Markers")) >= 3);
+            // each chart of the kind its sheet promises: the waterfall a bar chart with a series per
+            // best response among the measured subjects, the Kaplan-Meier curves an XY (scatter)
+            // chart with a line per arm, the marker courses line charts
+            java.util.Set<String> measuredResponses = new java.util.TreeSet<>();
+            data.outcomes().stream().filter(o -> o.bestPercentChange() != null)
+                    .forEach(o -> measuredResponses.add(o.bor().category().name()));
+            List<XSSFChart> waterfall = chartList(workbook.getSheet("Best response"));
+            assertEquals(measuredResponses.isEmpty() ? 0 : 1, waterfall.size(), "one waterfall when a change was measured");
+            for (XSSFChart chart : waterfall) {
+                assertEquals(List.of("bar"), plotTypes(chart));
+                assertEquals(measuredResponses, seriesTitles(chart.getCTChart().getPlotArea().getBarChartArray(0)
+                        .getSerList().stream().map(ser -> ser.getTx())));
+            }
+            XSSFChart km = chartList(workbook.getSheet("PFS")).get(0);
+            assertEquals(List.of("scatter"), plotTypes(km));
+            assertEquals(data.arms().size(), km.getCTChart().getPlotArea().getScatterChartArray(0).sizeOfSerArray());
+            for (XSSFChart chart : chartList(workbook.getSheet("Markers"))) {
+                assertEquals(List.of("line"), plotTypes(chart), chart.getTitleText().getString());
+            }
             assertEquals(1, workbook.getSheet("Visits").getPaneInformation().getHorizontalSplitPosition());
             assertNotNull(workbook.getSheet("Visits").getCTWorksheet().getAutoFilter());
         }
@@ -199,6 +219,290 @@ class StudyWorkbookTest {
         }
     }
 
+    /**
+     * The Adverse events sheet read back: for every arm and coded term (and "Any adverse event")
+     * the treated subjects by their worst grade, each subject once, as counted here straight from
+     * DM.csv and AE.csv. One more event is added to the fixture, a second and worse one of the same
+     * term for a subject who already has it, so that "worst grade, once per subject" is exercised
+     * for a term as well as for any event (IL2-MM-001 has a grade 3 and a grade 1 event).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "1992-09-01"})
+    void adverseEventsCountTreatedSubjectsOnceAtTheirWorstGradePerTermAndArm(String cutoffText) throws IOException {
+        LocalDate cutoff = cutoffText.isEmpty() ? null : LocalDate.parse(cutoffText);
+        DemoReportData demo = new DemoReportData("IL2-MM");
+        List<String[]> events = new ArrayList<>();
+        Map<String, String> arm = new HashMap<>();
+        Map<String, LocalDate> firstDose = new HashMap<>();
+        for (org.apache.commons.csv.CSVRecord r : csv("IL2-MM", "DM.csv")) {
+            arm.put(r.get("USUBJID"), r.get("ARMCD"));
+            firstDose.put(r.get("USUBJID"), DemoReportData.date(r.get("RFSTDTC")));
+        }
+        for (org.apache.commons.csv.CSVRecord r : csv("IL2-MM", "AE.csv")) {
+            events.add(new String[] {r.get("USUBJID"), r.get("AEDECOD"), r.get("AETOXGR"), r.get("AESTDTC")});
+        }
+        String[] worse = {"IL2-MM-002", "Injection site erythema", "2", "1991-05-02"};
+        assertTrue(events.stream().anyMatch(e -> e[0].equals(worse[0]) && e[1].equals(worse[1]) && e[2].equals("1")));
+        events.add(worse);
+        demo.adverseEvents.add(worse);
+
+        Map<String, Integer> treated = new HashMap<>();
+        firstDose.forEach((subject, date) -> {
+            if (date != null && (cutoff == null || !date.isAfter(cutoff))) {
+                treated.merge(arm.get(subject), 1, Integer::sum);
+            }
+        });
+        // (arm, term) -> subject -> worst grade
+        Map<List<String>, Map<String, Integer>> worst = new HashMap<>();
+        for (String[] e : events) {
+            LocalDate dose = firstDose.get(e[0]);
+            boolean inTime = cutoff == null || !DemoReportData.date(e[3]).isAfter(cutoff);
+            if (dose != null && (cutoff == null || !dose.isAfter(cutoff)) && inTime) {
+                for (String term : List.of(e[1], AdverseEventCount.ANY)) {
+                    worst.computeIfAbsent(List.of(arm.get(e[0]), term), k -> new HashMap<>())
+                            .merge(e[0], Integer.parseInt(e[2]), Math::max);
+                }
+            }
+        }
+        assertTrue(worst.size() >= 2, "the fixture has events before the cut-off");
+
+        ReportData data = demo.data(demo.scope(cutoff));
+        try (XSSFWorkbook workbook = write(data, new StudyWorkbook())) {
+            XSSFSheet sheet = workbook.getSheet("Adverse events");
+            Map<String, Integer> column = header(sheet.getRow(0));
+            assertEquals(1, sheet.getPaneInformation().getHorizontalSplitPosition());
+            assertNotNull(sheet.getCTWorksheet().getAutoFilter());
+            java.util.Set<List<String>> seen = new java.util.HashSet<>();
+            for (int r = 1; sheet.getRow(r) != null && sheet.getRow(r).getCell(0) != null; r++) {
+                Row row = sheet.getRow(r);
+                List<String> key = List.of(row.getCell(0).getStringCellValue(), row.getCell(1).getStringCellValue());
+                assertTrue(seen.add(key), "one row per arm and term: " + key);
+                Map<String, Integer> subjects = worst.getOrDefault(key, Map.of());
+                int armTreated = treated.getOrDefault(key.get(0), 0);
+                assertEquals(armTreated, number(row, column.get("Subjects in arm")), key.toString());
+                int any = 0;
+                int severe = 0;
+                for (int g = 1; g <= 5; g++) {
+                    int grade = g;
+                    long expected = subjects.values().stream().filter(w -> w == grade).count();
+                    assertEquals(expected, number(row, column.get("Grade " + g)), key + " grade " + g);
+                    any += expected;
+                    severe += g >= 3 ? expected : 0;
+                }
+                assertEquals(subjects.size(), any, "each subject once");
+                assertEquals(any, number(row, column.get("Any grade")), key.toString());
+                assertEquals(severe, number(row, column.get("Grade 3+")), key.toString());
+                assertEquals((double) any / armTreated, number(row, column.get("Any grade %")), TOLERANCE);
+                assertEquals((double) severe / armTreated, number(row, column.get("Grade 3+ %")), TOLERANCE);
+            }
+            for (List<String> key : worst.keySet()) {
+                assertTrue(seen.contains(key), "a row for " + key);
+            }
+            if (cutoff == null) {
+                Row erythema = rowWith(sheet, 1, "Injection site erythema");
+                assertEquals(1, number(erythema, column.get("Grade 2")), "the subject with grades 1 and 2 counts at 2");
+            }
+        }
+    }
+
+    /**
+     * The PFS sheet's Kaplan-Meier table against the engine's estimate from the PFS times and
+     * events of expected.json (computed independently in R): every row, per arm, in time order.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"IL2-MM", "RECIST-DEMO"})
+    void pfsTableEqualsTheKaplanMeierEstimateOfTheIndependentPfsTimes(String study) throws IOException {
+        DemoReportData demo = new DemoReportData(study);
+        ReportData data = demo.data(demo.scope(null));
+        Map<String, List<org.cytotrial.analysis.SurvivalObservation>> byArm = new java.util.LinkedHashMap<>();
+        for (JsonValue v : expected(study).getJsonArray("subjects")) {
+            JsonObject subject = v.asJsonObject();
+            byArm.computeIfAbsent(subject.getString("arm"), k -> new ArrayList<>()).add(
+                    new org.cytotrial.analysis.SurvivalObservation(subject.getInt("pfsDays"), subject.getBoolean("pfsEvent")));
+        }
+        try (XSSFWorkbook workbook = write(data, new StudyWorkbook())) {
+            XSSFSheet sheet = workbook.getSheet("PFS");
+            Map<String, Integer> column = header(sheet.getRow(0));
+            assertEquals(1, sheet.getPaneInformation().getHorizontalSplitPosition());
+            int r = 1;
+            int rows = 0;
+            for (String armCode : data.arms().stream().map(a -> a.arm().code()).toList()) {
+                List<org.cytotrial.analysis.SurvivalRow> table = org.cytotrial.analysis.KaplanMeier
+                        .estimate(byArm.get(armCode)).table();
+                assertFalse(table.isEmpty(), armCode);
+                for (org.cytotrial.analysis.SurvivalRow expected : table) {
+                    Row row = sheet.getRow(r++);
+                    String what = armCode + " at day " + expected.time();
+                    assertEquals(armCode, row.getCell(column.get("Arm")).getStringCellValue(), what);
+                    assertEquals(StudyDay.toMonths(expected.time()), number(row, column.get("Months")), TOLERANCE, what);
+                    assertEquals(expected.atRisk(), number(row, column.get("At risk")), what);
+                    assertEquals(expected.events(), number(row, column.get("Events")), what);
+                    assertEquals(expected.censored(), number(row, column.get("Censored")), what);
+                    assertEquals(expected.survival(), number(row, column.get("Survival")), TOLERANCE, what);
+                    optional(expected.lower(), row, column.get("95% CI lower"), what);
+                    optional(expected.upper(), row, column.get("95% CI upper"), what);
+                    rows++;
+                }
+            }
+            assertTrue(rows > byArm.size(), "a row per distinct time");
+            Row after = sheet.getRow(r);
+            assertTrue(after == null || after.getCell(0) == null, "no rows beyond the arms' tables");
+        }
+    }
+
+    /**
+     * The administrator's audit trail sheet: one row per changed field (one for an entry without
+     * any), oldest first, the time a real date-time cell, every value a text cell exactly as
+     * recorded (a formula stays text), the report's subjects only (set-up records kept), nothing
+     * recorded after the end of the cut-off day; frozen header, auto-filter; the About sheet says
+     * what the sheet covers. Without it the workbook has no such sheet (see the first test).
+     */
+    @org.junit.jupiter.api.Test
+    void theAuditTrailSheetHasOneTextRowPerChangedFieldWithinTheReportsFilters() throws IOException {
+        DemoReportData demo = new DemoReportData("IL2-MM");
+        LocalDate cutoff = LocalDate.of(1992, 9, 1);
+        ReportData data = demo.data(demo.scope(cutoff).withAuditTrail());
+        java.time.Instant endOfCutoff = java.time.Instant.parse("1992-09-02T00:00:00Z");
+        String formula = "=HYPERLINK(\"http://evil.example\",\"click\")";
+        List<org.cytotrial.audit.AuditEntry> recorded = List.of(
+                entry(1, "1991-01-01T08:00:00Z", "Study", null, org.cytotrial.audit.AuditEntry.Action.CREATED,
+                        List.of(change("code", null, "IL2-MM"), change("title", null, "Low-dose IL-2"))),
+                entry(2, "1991-03-12T09:30:15.250Z", "Adverse event", "IL2-MM-001",
+                        org.cytotrial.audit.AuditEntry.Action.CREATED,
+                        List.of(change("term", null, formula), change("grade", null, "3"))),
+                entry(3, "1991-04-01T10:00:00Z", "Lab result", "IL2-MM-002", org.cytotrial.audit.AuditEntry.Action.CHANGED,
+                        List.of(change("original value", "-1.5", "+2"))),
+                entry(4, "1991-05-01T10:00:00Z", "Subject", "OTHER-SITE-001", org.cytotrial.audit.AuditEntry.Action.CHANGED,
+                        List.of(change("sex", "F", "M"))),
+                entry(5, "1992-09-01T23:59:59.999Z", "Visit", "IL2-MM-003", org.cytotrial.audit.AuditEntry.Action.DELETED,
+                        List.of()),
+                entry(6, "1992-09-02T00:00:00Z", "Visit", "IL2-MM-003", org.cytotrial.audit.AuditEntry.Action.CREATED,
+                        List.of(change("name", null, "after the cut-off"))));
+        List<org.cytotrial.audit.AuditFilter> asked = new ArrayList<>();
+        ReportAuditTrail trail = new ReportAuditTrail(data.scope(), java.time.Instant.parse("2026-01-02T03:04:05Z"),
+                java.util.Set.of("IL2-MM-001", "IL2-MM-002", "IL2-MM-003"), (filter, consumer) -> {
+                    asked.add(filter);
+                    // as the audit tables are read: recorded before the filter's end, oldest first
+                    recorded.stream().filter(e -> e.recordedAt().isBefore(filter.to())).forEach(consumer);
+                });
+        try (XSSFWorkbook workbook = write(data, new StudyWorkbook().auditTrail(trail))) {
+            assertEquals(List.of("Summary", "Best response", "PFS", "Markers", "Visits", "Adverse events", "Audit trail",
+                    "About"), sheetNames(workbook));
+            assertEquals(List.of(endOfCutoff), asked.stream().map(org.cytotrial.audit.AuditFilter::to).toList());
+            XSSFSheet sheet = workbook.getSheet("Audit trail");
+            assertEquals(1, sheet.getPaneInformation().getHorizontalSplitPosition());
+            assertNotNull(sheet.getCTWorksheet().getAutoFilter());
+            Map<String, Integer> column = header(sheet.getRow(0));
+            assertEquals(List.of("Revision", "Recorded at (UTC)", "User", "Client address", "Record kind", "Record",
+                    "Action", "Field", "Old value", "New value", "Reason"), headings(sheet.getRow(0)));
+            List<String> rows = new ArrayList<>();
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                assertEquals(CellType.NUMERIC, row.getCell(column.get("Revision")).getCellType());
+                Cell at = row.getCell(column.get("Recorded at (UTC)"));
+                assertTrue(DateUtil.isCellDateFormatted(at), "a date-time cell");
+                for (int c = 2; c < column.size(); c++) {
+                    Cell cell = row.getCell(c);
+                    assertTrue(cell == null || cell.getCellType() == CellType.STRING, "text in column " + c);
+                }
+                rows.add((long) row.getCell(0).getNumericCellValue() + " "
+                        + at.getLocalDateTimeCellValue().toInstant(java.time.ZoneOffset.UTC) + " "
+                        + text(row, column.get("User")) + " " + text(row, column.get("Client address")) + " "
+                        + text(row, column.get("Record kind")) + " " + text(row, column.get("Record")) + " "
+                        + text(row, column.get("Action")) + " " + text(row, column.get("Field")) + " "
+                        + text(row, column.get("Old value")) + " -> " + text(row, column.get("New value")) + " "
+                        + text(row, column.get("Reason")));
+            }
+            assertEquals(List.of(
+                    "1 1991-01-01T08:00:00Z admin 10.0.0.7 Study Study 1 CREATED code  -> IL2-MM reason 1",
+                    "1 1991-01-01T08:00:00Z admin 10.0.0.7 Study Study 1 CREATED title  -> Low-dose IL-2 reason 1",
+                    "2 1991-03-12T09:30:15.250Z admin 10.0.0.7 Adverse event IL2-MM-001 CREATED term  -> " + formula
+                            + " reason 2",
+                    "2 1991-03-12T09:30:15.250Z admin 10.0.0.7 Adverse event IL2-MM-001 CREATED grade  -> 3 reason 2",
+                    "3 1991-04-01T10:00:00Z admin 10.0.0.7 Lab result IL2-MM-002 CHANGED original value -1.5 -> +2 reason 3",
+                    "5 1992-09-01T23:59:59.999Z admin 10.0.0.7 Visit IL2-MM-003 DELETED   ->  reason 5"), rows);
+            Row about = rowWith(workbook.getSheet("About"), 0, "Audit trail");
+            assertNotNull(about, "the About sheet says what the audit trail sheet covers");
+            assertTrue(about.getCell(1).getStringCellValue().contains(endOfCutoff.toString()), about.getCell(1).toString());
+            assertTrue(allText(workbook.getSheet("About")).contains("except on the Audit trail sheet"));
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void anAuditTrailLongerThanTheSheetEndsWithANoteWhereTheWholeTrailIs() throws IOException {
+        DemoReportData demo = new DemoReportData("IL2-MM");
+        ReportData data = demo.data(demo.scope(null).withAuditTrail());
+        List<org.cytotrial.audit.AuditEntry> entries = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            entries.add(entry(i, "2024-01-0" + i + "T00:00:00Z", "Visit", "IL2-MM-001",
+                    org.cytotrial.audit.AuditEntry.Action.CHANGED, List.of(change("name", "a" + i, "b" + i))));
+        }
+        for (int rows : new int[] {4, 3}) {
+            ReportAuditTrail trail = new ReportAuditTrail(data.scope(), java.time.Instant.parse("2026-01-02T03:04:05Z"),
+                    null, (filter, consumer) -> entries.forEach(consumer));
+            try (XSSFWorkbook workbook = write(data, new StudyWorkbook().auditTrail(trail).auditTrailRows(rows))) {
+                XSSFSheet sheet = workbook.getSheet("Audit trail");
+                assertEquals(rows, sheet.getLastRowNum(), "the sheet's rows, header aside");
+                if (rows == 4) {
+                    assertEquals(4, sheet.getRow(4).getCell(0).getNumericCellValue(), "all four, no note");
+                } else {
+                    assertEquals(2, sheet.getRow(2).getCell(0).getNumericCellValue());
+                    String note = sheet.getRow(3).getCell(0).getStringCellValue();
+                    assertTrue(note.contains("continues beyond the 2 rows") && note.contains("/api/studies/IL2-MM/audit-trail"
+                            + "/export.csv"), note);
+                }
+            }
+        }
+    }
+
+    private static org.cytotrial.audit.AuditEntry entry(long revision, String at, String entity, String subject,
+            org.cytotrial.audit.AuditEntry.Action action, List<org.cytotrial.audit.AuditEntry.FieldChange> changes) {
+        return new org.cytotrial.audit.AuditEntry(revision, java.time.Instant.parse(at), "admin", "10.0.0.7",
+                "reason " + revision, entity, subject, null, null, Long.toString(revision), action, changes);
+    }
+
+    private static org.cytotrial.audit.AuditEntry.FieldChange change(String field, String oldValue, String newValue) {
+        return new org.cytotrial.audit.AuditEntry.FieldChange(field, oldValue, newValue);
+    }
+
+    private static String text(Row row, int column) {
+        Cell cell = row.getCell(column);
+        return cell == null ? "" : cell.getStringCellValue();
+    }
+
+    private static List<String> headings(Row row) {
+        List<String> headings = new ArrayList<>();
+        row.forEach(c -> headings.add(c.getStringCellValue()));
+        return headings;
+    }
+
+    private static String allText(XSSFSheet sheet) {
+        StringBuilder text = new StringBuilder();
+        sheet.forEach(row -> row.forEach(cell -> {
+            if (cell.getCellType() == CellType.STRING) {
+                text.append(cell.getStringCellValue()).append('\n');
+            }
+        }));
+        return text.toString();
+    }
+
+    private static void optional(Double expected, Row row, int column, String what) {
+        Cell cell = row.getCell(column);
+        if (expected == null) {
+            assertNull(cell, what);
+        } else {
+            assertEquals(expected, number(row, column), TOLERANCE, what);
+        }
+    }
+
+    private static List<org.apache.commons.csv.CSVRecord> csv(String study, String file) throws IOException {
+        try (Reader in = Files.newBufferedReader(DemoReportData.demoDir().resolve(study).resolve(file));
+                var parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                        .parse(in)) {
+            return parser.getRecords();
+        }
+    }
+
     static XSSFWorkbook write(ReportData data, StudyWorkbook workbook) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         workbook.write(data, out, new ReportProgress());
@@ -237,6 +541,37 @@ class StudyWorkbookTest {
             n++;
         }
         return n;
+    }
+
+    private static List<XSSFChart> chartList(XSSFSheet sheet) {
+        XSSFDrawing drawing = sheet.getDrawingPatriarch();
+        return drawing == null ? List.of() : drawing.getCharts();
+    }
+
+    /** The kinds of plot a chart holds, e.g. [bar], [scatter], [line]. */
+    private static List<String> plotTypes(XSSFChart chart) {
+        var plot = chart.getCTChart().getPlotArea();
+        List<String> types = new ArrayList<>();
+        for (int i = 0; i < plot.sizeOfBarChartArray(); i++) {
+            types.add("bar");
+        }
+        for (int i = 0; i < plot.sizeOfScatterChartArray(); i++) {
+            types.add("scatter");
+        }
+        for (int i = 0; i < plot.sizeOfLineChartArray(); i++) {
+            types.add("line");
+        }
+        for (int i = 0; i < plot.sizeOfAreaChartArray() + plot.sizeOfPieChartArray(); i++) {
+            types.add("other");
+        }
+        return types;
+    }
+
+    private static java.util.Set<String> seriesTitles(
+            java.util.stream.Stream<org.openxmlformats.schemas.drawingml.x2006.chart.CTSerTx> titles) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        titles.forEach(tx -> names.add(tx.isSetV() ? tx.getV() : tx.getStrRef().getStrCache().getPtArray(0).getV()));
+        return names;
     }
 
     private static int charts(XSSFSheet sheet) {

@@ -28,6 +28,11 @@ final class Rules {
     }
 
     static List<String> all(ReportScope scope) {
+        return all(scope, false);
+    }
+
+    /** @param auditTrail whether the workbook holds the audit trail sheet, which is not pseudonymised */
+    static List<String> all(ReportScope scope, boolean auditTrail) {
         List<String> rules = new ArrayList<>(summary(scope));
         rules.add("Response criteria: " + scope.criteria().sdtmValue()
                 + (scope.mrLowPercent() == null ? "" : ", with minor response (MR) from a " + fmt(scope.mrLowPercent())
@@ -42,11 +47,17 @@ final class Rules {
                 + " own baseline (visit 1) value. The visit label is that of the first subject (USUBJID order) with a result at the visit.");
         rules.add("Adverse events: subjects counted once per coded term at their worst CTCAE grade; percentages of the"
                 + " treated subjects of the arm. Verbatim terms are not shown.");
-        rules.add("Data cut-off: " + (scope.cutoff() == null ? "none (all data)"
-                : "only data dated on or before " + scope.cutoff() + " (first doses, responses, deaths, visits, lab"
-                        + " results, tumour measurements, adverse event onsets)") + ".");
+        rules.add(scope.cutoff() == null ? "Data cut-off: none (all data)."
+                : "Data cut-off: only data dated on or before " + scope.cutoff() + " count. Treated: first dose on or"
+                        + " before it. Responses (assessment date), deaths, tumour measurements (measurement date, else"
+                        + " visit date) and adverse events (onset) after it are left out, so PFS is censored at the last"
+                        + " assessment that is not NE on or before the cut-off when the progression or death came later,"
+                        + " and no PFS time exceeds cut-off - first dose + 1 days. Visits: the visits dated on or before"
+                        + " the cut-off, each with the results collected on or before it (collection date, else visit"
+                        + " date). Markers: the results collected on or before the cut-off, of every subject of the arms.");
         rules.add("Pseudonymised: subjects appear by their study subject code (USUBJID) only; no names, initials, birth"
-                + " dates or verbatim free text.");
+                + " dates or verbatim free text" + (auditTrail ? " - except on the Audit trail sheet (administrators"
+                        + " only), which shows who changed what, with every value as recorded." : "."));
         return rules;
     }
 

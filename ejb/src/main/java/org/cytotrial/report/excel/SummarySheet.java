@@ -44,7 +44,11 @@ final class SummarySheet {
         }
         int last = grid.rowIndex();
         grid.table(1, last, COLUMNS.size() - 1);
-        grid.widths(10, 28, 9, 10, 6, 6, 6, 6, 6, 6, 8, 11, 11, 8, 11, 11, 9, 10, 11, 12, 12);
+        // Wide enough that every heading wraps into at most three lines (its row is three lines
+        // high) and the log-rank labels below fit in the first column: LibreOffice clips, it does
+        // not let a bold heading or a label spill into the next cell.
+        grid.widths(19, 28, 9, 10, 6, 6, 6, 6, 6, 6, 8, 12, 12, 8, 12, 12, 9, 10, 12, 14, 14);
+        grid.sheet().getRow(0).setHeightInPoints(3 * grid.sheet().getDefaultRowHeightInPoints() + 4);
 
         grid.row();
         LogRankResult logRank = data.logRank();

@@ -113,6 +113,35 @@ public final class SheetRows {
         return value == null ? blank() : integer(value.longValue(), style);
     }
 
+    /**
+     * A text cell that carries its text itself ({@code inlineStr}) instead of referring to the
+     * shared-string table: for values that rarely repeat (audit trail old and new values, reasons),
+     * whose table would otherwise grow with the sheet. Always a string, never a formula.
+     */
+    public SheetRows inlineText(String value) throws IOException {
+        if (value == null) {
+            return blank();
+        }
+        open(0);
+        ascii(preserve(value) ? " t=\"inlineStr\"><is><t xml:space=\"preserve\">" : " t=\"inlineStr\"><is><t>");
+        escapedUtf8(value);
+        ascii("</t></is></c>");
+        column++;
+        expectedColumn = column;
+        return this;
+    }
+
+    /** A date-time cell (UTC), to the millisecond, as Excel's serial day number with a date-time style. */
+    public SheetRows timestamp(java.time.Instant value, int style) throws IOException {
+        if (value == null) {
+            return blank();
+        }
+        if (value.getEpochSecond() < FIRST_SAFE_EPOCH_DAY * 86_400L) {
+            return text(value.toString(), 0);
+        }
+        return number((value.toEpochMilli() - EXCEL_EPOCH_DAY * 86_400_000L) / 86_400_000d, style);
+    }
+
     /** A date cell (a number with a date style); dates before March 1900 are written as ISO text. */
     public SheetRows date(LocalDate value, int style) throws IOException {
         if (value == null) {
@@ -152,6 +181,12 @@ public final class SheetRows {
     }
 
     private void open(int style, boolean shared) throws IOException {
+        open(style);
+        ascii(shared ? " t=\"s\"><v>" : "><v>");
+    }
+
+    /** {@code <c} with the position (after a gap) and the style, the type and value still to come. */
+    private void open(int style) throws IOException {
         if (!rowOpen) {
             throw new IllegalStateException("Call row() before writing cells");
         }
@@ -168,7 +203,49 @@ public final class SheetRows {
             integerDigits(style);
             buffer[length++] = '"';
         }
-        ascii(shared ? " t=\"s\"><v>" : "><v>");
+    }
+
+    private static boolean preserve(String s) {
+        return !s.isEmpty() && (Character.isWhitespace(s.charAt(0)) || Character.isWhitespace(s.charAt(s.length() - 1))
+                || s.indexOf('\n') >= 0);
+    }
+
+    /**
+     * The text as XML character data in UTF-8: markup characters escaped; control characters XML
+     * 1.0 cannot carry, and unpaired surrogates, dropped (as {@link Xml#escape} does).
+     */
+    private void escapedUtf8(String s) throws IOException {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            ensure(8);
+            if (c < 0x80) {
+                switch (c) {
+                    case '<' -> ascii("&lt;");
+                    case '>' -> ascii("&gt;");
+                    case '&' -> ascii("&amp;");
+                    case '"' -> ascii("&quot;");
+                    default -> {
+                        if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
+                            buffer[length++] = (byte) c;
+                        }
+                    }
+                }
+            } else if (c < 0x800) {
+                buffer[length++] = (byte) (0xC0 | c >> 6);
+                buffer[length++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                buffer[length++] = (byte) (0xF0 | cp >> 18);
+                buffer[length++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                buffer[length++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                buffer[length++] = (byte) (0x80 | cp & 0x3F);
+            } else if (!Character.isSurrogate(c) && c != 0xFFFE && c != 0xFFFF) {
+                buffer[length++] = (byte) (0xE0 | c >> 12);
+                buffer[length++] = (byte) (0x80 | c >> 6 & 0x3F);
+                buffer[length++] = (byte) (0x80 | c & 0x3F);
+            }
+        }
     }
 
     private SheetRows close() throws IOException {

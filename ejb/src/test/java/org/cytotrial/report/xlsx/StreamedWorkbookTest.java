@@ -104,6 +104,44 @@ class StreamedWorkbookTest {
     }
 
     @Test
+    void inlineTextIsAStringAsWrittenAndTimestampsAreDateTimeCellsToTheMillisecond() throws IOException {
+        String[] texts = {"=HYPERLINK(\"http://evil.example\",\"click\")", "+1+1", "@SUM(A1)", "-2+3", " leading space",
+            "Fièvre über 39 °C – 発熱 😷", "two\nlines", "<b>&amp;</b>", "bell\u0007dropped", "", "-1.5"};
+        java.time.Instant[] times = {java.time.Instant.parse("2024-05-01T10:15:30.123Z"),
+            java.time.Instant.parse("1991-03-12T00:00:00Z"), java.time.Instant.parse("2038-01-19T03:14:07.999Z")};
+        byte[] xlsx;
+        try (XSSFWorkbook template = new XSSFWorkbook()) {
+            StyleBook styles = new StyleBook(template);
+            XSSFSheet sheet = template.createSheet("Inline");
+            int timestamp = styles.index(ReportStyle.TIMESTAMP);
+            StreamedWorkbook workbook = new StreamedWorkbook(template);
+            workbook.stream(sheet, texts.length, rows -> {
+                for (int i = 0; i < texts.length; i++) {
+                    rows.row().inlineText(texts[i]).timestamp(times[i % times.length], timestamp).inlineText(null)
+                            .text("shared");
+                }
+            });
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            xlsx = out.toByteArray();
+        }
+        try (XSSFWorkbook read = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = read.getSheet("Inline");
+            for (int i = 0; i < texts.length; i++) {
+                Row row = sheet.getRow(i);
+                assertEquals(CellType.STRING, row.getCell(0).getCellType(), texts[i]);
+                assertEquals(texts[i].replace("\u0007", ""), row.getCell(0).getStringCellValue());
+                Cell time = row.getCell(1);
+                assertEquals(CellType.NUMERIC, time.getCellType());
+                assertTrue(DateUtil.isCellDateFormatted(time));
+                assertEquals(times[i % times.length], time.getLocalDateTimeCellValue().toInstant(java.time.ZoneOffset.UTC));
+                assertNull(row.getCell(2));
+                assertEquals("shared", row.getCell(3).getStringCellValue());
+            }
+        }
+    }
+
+    @Test
     void aBodyThatWritesOtherThanTheAnnouncedRowsFails() throws IOException {
         try (XSSFWorkbook template = new XSSFWorkbook()) {
             XSSFSheet sheet = template.createSheet("S");

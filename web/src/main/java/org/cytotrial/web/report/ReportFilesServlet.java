@@ -26,8 +26,10 @@ import org.cytotrial.security.AccessDeniedException;
  * Downloads for the reports page, in the logged-in session (the REST API takes HTTP Basic only):
  * <ul>
  *   <li>{@code /reports/files/job/<id>}: a finished background report, to the user who made it;</li>
- *   <li>{@code /reports/files/<study>/<file>?arm=&site=&cutoff=}: {@code <listing>.csv},
- *       {@code odm.xml} or {@code sdtm.zip}, made while streaming.</li>
+ *   <li>{@code /reports/files/<study>/<file>?arm=&site=&cutoff=}: {@code <listing>.csv} or
+ *       {@code odm.xml}, made while streaming;</li>
+ *   <li>{@code /reports/files/<study>/sdtm.zip}: the SDTM export, always the whole study as the
+ *       user may see it (the filters do not apply to the exchange format).</li>
  * </ul>
  * Plain GET links, so that the browser shows its own download progress and nothing is held in
  * page memory. Every request re-checks access and filters in the services.

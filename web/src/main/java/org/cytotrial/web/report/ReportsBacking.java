@@ -48,6 +48,7 @@ public class ReportsBacking implements Serializable {
     private List<String> arms = new ArrayList<>();
     private List<String> sites = new ArrayList<>();
     private LocalDate cutoff;
+    private boolean auditTrail;
     private ReportScope scope;
     private String jobId;
 
@@ -92,7 +93,7 @@ public class ReportsBacking implements Serializable {
             return;
         }
         try {
-            scope = reports.scope(studyCode, arms, sites, cutoff == null ? null : cutoff.toString());
+            scope = reports.scope(studyCode, arms, sites, cutoff == null ? null : cutoff.toString(), auditTrail);
         } catch (InvalidInputException e) {
             e.getErrors().forEach(error -> message(FacesMessage.SEVERITY_ERROR, error.field() + ": " + error.message()));
         } catch (AccessDeniedException | NotFoundException e) {
@@ -122,7 +123,15 @@ public class ReportsBacking implements Serializable {
         return jobId == null ? null : ReportFilesServlet.PATH + "/job/" + jobId;
     }
 
-    /** Link to an export of the current scope, e.g. {@code subjects.csv}, {@code odm.xml}, {@code sdtm.zip}. */
+    /**
+     * Link to the SDTM zip: always the whole study as the user may see it (the exchange format
+     * carries every record, so the page's arm, site and cut-off filters do not apply to it).
+     */
+    public String getSdtmUrl() {
+        return scope == null ? null : ReportFilesServlet.PATH + '/' + encode(scope.studyCode()) + "/sdtm.zip";
+    }
+
+    /** Link to a filtered export of the current scope, e.g. {@code subjects.csv}, {@code odm.xml}. */
     public String exportUrl(String file) {
         if (scope == null) {
             return null;
@@ -175,6 +184,15 @@ public class ReportsBacking implements Serializable {
 
     public void setSites(List<String> sites) {
         this.sites = sites == null ? new ArrayList<>() : new ArrayList<>(sites);
+    }
+
+    /** Whether the Excel report adds the audit trail sheet (the box shows for administrators only; the service checks). */
+    public boolean isAuditTrail() {
+        return auditTrail;
+    }
+
+    public void setAuditTrail(boolean auditTrail) {
+        this.auditTrail = auditTrail;
     }
 
     public LocalDate getCutoff() {

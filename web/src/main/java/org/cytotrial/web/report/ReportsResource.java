@@ -10,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
+import org.cytotrial.platform.InvalidInputException;
 import org.cytotrial.platform.NotFoundException;
 import org.cytotrial.report.Listing;
 import org.cytotrial.report.ReportProgress;
@@ -20,7 +21,8 @@ import org.cytotrial.web.api.Allowed;
 
 /**
  * Report and export downloads of one study, filtered by {@code arm} and {@code site} (repeatable,
- * or comma-separated; none means all) and {@code cutoff} (ISO date). Access and the filters are
+ * or comma-separated; none means all) and {@code cutoff} (ISO date); {@code audit=true} adds the
+ * audit trail sheet to the Excel report (administrators only, 403 otherwise). Access and the filters are
  * checked before the first byte is sent, so a refusal is a proper 401/403/404/422, never a broken
  * file; the file is then streamed as it is made.
  */
@@ -40,8 +42,9 @@ public class ReportsResource {
     @Path("{code}/report.xlsx")
     @Produces(XLSX)
     public Response workbook(@PathParam("code") String code, @QueryParam("arm") List<String> arms,
-            @QueryParam("site") List<String> sites, @QueryParam("cutoff") String cutoff) {
-        ReportScope scope = reports.scope(code, arms, sites, cutoff);
+            @QueryParam("site") List<String> sites, @QueryParam("cutoff") String cutoff,
+            @QueryParam("audit") String audit) {
+        ReportScope scope = reports.scope(code, arms, sites, cutoff, flag("audit", audit));
         StreamingOutput body = out -> reports.writeWorkbook(scope, out, new ReportProgress());
         return download(body, scope.fileStem() + "-report.xlsx", XLSX);
     }
@@ -67,6 +70,17 @@ public class ReportsResource {
         ReportScope scope = reports.scope(code, arms, sites, cutoff);
         StreamingOutput body = out -> reports.writeOdm(scope, out);
         return download(body, scope.fileStem() + "-odm.xml", "application/xml; charset=UTF-8");
+    }
+
+    /** A yes/no query parameter: {@code true} or {@code false}, absent meaning false; anything else is refused. */
+    static boolean flag(String name, String value) {
+        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.strip().equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new InvalidInputException(name, "'" + value + "' is not accepted; accepted: true or false");
     }
 
     private static Response download(StreamingOutput body, String fileName, String type) {
