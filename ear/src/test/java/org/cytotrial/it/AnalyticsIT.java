@@ -253,6 +253,17 @@ class AnalyticsIT {
         assertField(ADMIN.get("/api/studies/RECIST-DEMO/plots/pie.svg"), "kind");
     }
 
+    @Test
+    void markerCodesAreReadAsTheCatalogueWritesThem() {
+        String base = "/api/studies/RECIST-DEMO/analyses/pfs?cutoff=20&visitnum=1&marker=";
+        JsonObject typed = ADMIN.get(base + "il6").json();
+        JsonObject canonical = ADMIN.get(base + "IL6").json();
+        assertEquals(canonical, typed, "il6 is the catalogue's IL6");
+        assertEquals("IL6 > 20", typed.getJsonArray("groups").getJsonObject(0).getString("group"));
+        int subjects = typed.getJsonArray("groups").stream().mapToInt(g -> g.asJsonObject().getInt("n")).sum();
+        assertTrue(subjects > 0, "the split finds the subjects' IL-6 values: " + typed);
+    }
+
     private static void assertField(Api.Answer answer, String field) {
         assertEquals(422, answer.status(), answer.text());
         JsonObject error = answer.json();

@@ -73,6 +73,7 @@ class StudyValidatorTest {
             DM.csv | 1991-03-04,1991-03-11   | 1991-03-04,11.03.1991      | 2  | RFSTDTC  | '11.03.1991' is not an ISO 8601 date (yyyy-MM-dd)
             DM.csv | 1991-03-04,1991-03-11   | 1991-03-04,1991-03         | 2  | RFSTDTC  | '1991-03' is not an ISO 8601 date (yyyy-MM-dd)
             DM.csv | 1991-03-04,1991-03-11   | 1991-03-12,1991-03-11      | 2  | RFSTDTC  | the first dose 1991-03-11 is before informed consent 1991-03-12
+            DM.csv | 1991-06-18,1993-02-16,1993-12-03 | 1991-06-18,1993-02-16,1991-06-17 | 4 | DTHDTC | the death date 1991-06-17 is before the first dose 1991-06-18
             DM.csv | ,52,YEARS,F,RIL2LD      | ,52,YEARS,X,RIL2LD         | 2  | SEX      | 'X' is not a sex code; use M, F or U
             DM.csv | ,52,YEARS,F,RIL2LD      | ,52,YEARS,,RIL2LD          | 2  | SEX      | a value is required
             DM.csv | ,52,YEARS,F,RIL2LD      | ,fifty,YEARS,F,RIL2LD      | 2  | AGE      | 'fifty' is not a whole number
