@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -175,6 +176,28 @@ class StudyExchangeIT {
         Api.Answer answer = Api.as("coordinator").post("/api/studies?code=" + It.uniqueCode("NO"), "application/zip",
                 StudyZips.demo("IL2-MM"));
         assertEquals(403, answer.status());
+    }
+
+    @Test
+    void standardSdtmColumnsThatAreNotKeptAreNamedInTheAnswerAndChangeNoNumber() {
+        String plain = It.uniqueCode("PLN");
+        String extended = It.uniqueCode("EXT");
+        assertEquals(201, ADMIN.post("/api/studies?code=" + plain, "application/zip", StudyZips.demo("RECIST-DEMO")).status());
+        byte[] zip = StudyZips.demoWith("RECIST-DEMO", "RS.csv", t -> withColumn(t, "RSSTRESC", "x"));
+        Api.Answer answer = ADMIN.post("/api/studies?code=" + extended, "application/zip", zip);
+        assertEquals(201, answer.status(), answer.text());
+        assertEquals("[\"RSSTRESC\"]", answer.json().getJsonObject("columnsNotKept").getJsonArray("RS.csv").toString());
+        String summary = ADMIN.get("/api/studies/" + plain + "/summary").json().getJsonArray("arms").toString();
+        assertEquals(summary, ADMIN.get("/api/studies/" + extended + "/summary").json().getJsonArray("arms").toString());
+    }
+
+    private static String withColumn(String csv, String name, String value) {
+        StringBuilder out = new StringBuilder();
+        List<String> lines = csv.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            out.append(lines.get(i)).append(',').append(i == 0 ? name : value).append("\r\n");
+        }
+        return out.toString();
     }
 
     private static byte[] change(String file, UnaryOperator<String> change) {

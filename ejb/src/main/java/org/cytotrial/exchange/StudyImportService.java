@@ -107,7 +107,7 @@ public class StudyImportService {
                 Map<String, Integer> rows = new LinkedHashMap<>();
                 plan.rowCounts.forEach((domain, count) -> rows.put(domain.name(), count));
                 ImportSummary summary = new ImportSummary(plan.studyCode, plan.subjectsByIndex.size(), plan.visits.size(),
-                        rows, System.currentTimeMillis() - started);
+                        rows, System.currentTimeMillis() - started, plan.columnsNotKept);
                 LOG.info(() -> "Imported study " + summary.study() + " from " + sourceName + ": " + summary.subjects()
                         + " subjects, " + summary.rows() + " in " + summary.millis() + " ms");
                 return summary;
