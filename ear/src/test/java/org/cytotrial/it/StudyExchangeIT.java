@@ -204,6 +204,18 @@ class StudyExchangeIT {
         return StudyZips.demoWith("IL2-MM", file, change);
     }
 
+    @Test
+    void anUploadLabelledAsSomethingElseIsJudgedByWhatItIs() {
+        Map<String, Long> before = Database.rowCounts();
+        Api.Answer csv = ADMIN.post("/api/studies", "text/csv", "STUDYID,DOMAIN\r\nX,DM\r\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(422, csv.status(), csv.text());
+        assertTrue(csv.text().contains("not a zip"), csv.text());
+        assertEquals(before, Database.rowCounts());
+        String code = It.uniqueCode("LBL");
+        assertEquals(201, ADMIN.post("/api/studies?code=" + code, "application/x-zip-compressed",
+                StudyZips.demo("IL2-MM")).status(), "a zip is a zip whatever the label");
+    }
+
     private static void assertRejected(byte[] zip, String code, String... expectedInMessage) {
         Map<String, Long> before = Database.rowCounts();
         Api.Answer answer = ADMIN.post("/api/studies" + (code == null ? "" : "?code=" + code), "application/zip", zip);
