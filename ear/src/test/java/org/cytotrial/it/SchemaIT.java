@@ -68,9 +68,9 @@ class SchemaIT {
             SQLException orphan = assertThrows(SQLException.class, () -> statement.executeUpdate(
                     "insert into lab_result (id, subject_id, visit_id, seq, test_code, test_name, original_value,"
                             + " original_unit, standard_value, standard_unit)"
-                            + " select -1, -999, id, 1, 'EOS', 'Eosinophils', '1', '10^9/L', 1, '10^9/L'"
-                            + " from visit where id = (select min(id) from visit)"));
-            assertEquals("23503", orphan.getSQLState(), "a result of a subject that does not exist: " + orphan.getMessage());
+                            + " values (-1, -999, -999, 1, 'EOS', 'Eosinophils', '1', '10^9/L', 1, '10^9/L')"));
+            assertEquals("23503", orphan.getSQLState(), "a result of a subject and visit that do not exist: "
+                    + orphan.getMessage());
             SQLException missing = assertThrows(SQLException.class, () -> statement.executeUpdate(
                     "update subject set sex = null where id = " + subject));
             assertEquals("23502", missing.getSQLState(), "sex is required: " + missing.getMessage());
