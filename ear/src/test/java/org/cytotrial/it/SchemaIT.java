@@ -31,8 +31,9 @@ class SchemaIT {
 
     @Test
     void everyMigrationRanOnTheEmptyDatabase() {
-        long files = Database.count("select count(*) from flyway_schema_history where success and version is not null");
-        assertTrue(files >= 4, "the common migrations and PostgreSQL's own ran");
+        long applied = Database.count("select count(*) from flyway_schema_history where success and version is not null");
+        assertEquals(migrationFiles("common") + migrationFiles("postgresql"), applied,
+                "every versioned migration of db/migration/common and db/migration/postgresql ran");
         assertEquals(0, Database.count("select count(*) from flyway_schema_history where not success"));
         assertEquals(1, Database.count("select count(*) from flyway_schema_history where script like '%audit_rows_are_immutable%'"));
     }
@@ -64,6 +65,30 @@ class SchemaIT {
                     "insert into subject (id, study_id, usubjid, site_id, sex)"
                             + " select -1, study_id, usubjid, site_id, sex from subject where id = " + subject));
             assertTrue(duplicate.getMessage().contains("subject_usubjid_unique"), duplicate.getMessage());
+            SQLException orphan = assertThrows(SQLException.class, () -> statement.executeUpdate(
+                    "insert into lab_result (id, subject_id, visit_id, seq, test_code, test_name, original_value,"
+                            + " original_unit, standard_value, standard_unit)"
+                            + " values (-1, -999, -999, 1, 'EOS', 'Eosinophils', '1', '10^9/L', 1, '10^9/L')"));
+            assertEquals("23503", orphan.getSQLState(), "a result of a subject and visit that do not exist: "
+                    + orphan.getMessage());
+            SQLException missing = assertThrows(SQLException.class, () -> statement.executeUpdate(
+                    "update subject set sex = null where id = " + subject));
+            assertEquals("23502", missing.getSQLState(), "sex is required: " + missing.getMessage());
+            SQLException sameCode = assertThrows(SQLException.class, () -> statement.executeUpdate(
+                    "insert into study (id, code, title, response_criteria, sd_min_days, status, created_at, version)"
+                            + " select -1, lower(code), title, response_criteria, sd_min_days, status, created_at, 0 from study"
+                            + " where id = (select min(id) from study)"));
+            assertTrue(sameCode.getMessage().contains("study_code_lower_unique"), sameCode.getMessage());
+        }
+    }
+
+    /** Versioned migrations in the ejb module's sources, counted independently of Flyway. */
+    private static long migrationFiles(String vendorFolder) {
+        java.nio.file.Path dir = java.nio.file.Path.of("../ejb/src/main/resources/db/migration", vendorFolder);
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

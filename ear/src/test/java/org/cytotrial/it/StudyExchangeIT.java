@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -177,8 +178,42 @@ class StudyExchangeIT {
         assertEquals(403, answer.status());
     }
 
+    @Test
+    void standardSdtmColumnsThatAreNotKeptAreNamedInTheAnswerAndChangeNoNumber() {
+        String plain = It.uniqueCode("PLN");
+        String extended = It.uniqueCode("EXT");
+        assertEquals(201, ADMIN.post("/api/studies?code=" + plain, "application/zip", StudyZips.demo("RECIST-DEMO")).status());
+        byte[] zip = StudyZips.demoWith("RECIST-DEMO", "RS.csv", t -> withColumn(t, "RSSTRESC", "x"));
+        Api.Answer answer = ADMIN.post("/api/studies?code=" + extended, "application/zip", zip);
+        assertEquals(201, answer.status(), answer.text());
+        assertEquals("[\"RSSTRESC\"]", answer.json().getJsonObject("columnsNotKept").getJsonArray("RS.csv").toString());
+        String summary = ADMIN.get("/api/studies/" + plain + "/summary").json().getJsonArray("arms").toString();
+        assertEquals(summary, ADMIN.get("/api/studies/" + extended + "/summary").json().getJsonArray("arms").toString());
+    }
+
+    private static String withColumn(String csv, String name, String value) {
+        StringBuilder out = new StringBuilder();
+        List<String> lines = csv.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            out.append(lines.get(i)).append(',').append(i == 0 ? name : value).append("\r\n");
+        }
+        return out.toString();
+    }
+
     private static byte[] change(String file, UnaryOperator<String> change) {
         return StudyZips.demoWith("IL2-MM", file, change);
+    }
+
+    @Test
+    void anUploadLabelledAsSomethingElseIsJudgedByWhatItIs() {
+        Map<String, Long> before = Database.rowCounts();
+        Api.Answer csv = ADMIN.post("/api/studies", "text/csv", "STUDYID,DOMAIN\r\nX,DM\r\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(422, csv.status(), csv.text());
+        assertTrue(csv.text().contains("not a zip"), csv.text());
+        assertEquals(before, Database.rowCounts());
+        String code = It.uniqueCode("LBL");
+        assertEquals(201, ADMIN.post("/api/studies?code=" + code, "application/x-zip-compressed",
+                StudyZips.demo("IL2-MM")).status(), "a zip is a zip whatever the label");
     }
 
     private static void assertRejected(byte[] zip, String code, String... expectedInMessage) {

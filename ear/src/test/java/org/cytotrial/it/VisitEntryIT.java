@@ -316,6 +316,9 @@ class VisitEntryIT {
         assertEquals("Pyrexia", forSponsor.getString("term"));
         assertEquals("Fever and chills", COORDINATOR.get(path + "/adverse-events").jsonArray().getJsonObject(0).getString("term"));
 
+        // enrolDosed: consent 90 days ago, first dose 80 days ago
+        assertFieldError(COORDINATOR.postJson(path + "/disposition", "{\"event\":\"DEATH\",\"date\":\""
+                + LocalDate.now().minusDays(85) + "\"}"), "date", "before the first dose");
         String died = LocalDate.now().minusDays(10).toString();
         Api.Answer death = COORDINATOR.postJson(path + "/disposition", "{\"event\":\"DEATH\",\"date\":\"" + died + "\"}");
         assertEquals(201, death.status(), death.text());

@@ -93,9 +93,17 @@ public final class LogRank {
                 used.add(g);
             }
         }
+        long populated = java.util.Arrays.stream(size).filter(n -> n > 0).count();
+        if (populated < 2) {
+            // R's survdiff refuses a single group ("There is only 1 group"): nothing to compare.
+            return new LogRankResult(lines, null, 0, null);
+        }
         int df = used.size() - 1;
         if (df < 1) {
-            return new LogRankResult(lines, 0.0, Math.max(df, 0), null);
+            // survdiff: chisq 0 when fewer than two groups expect events, and its p-value is
+            // pchisq(0, df, lower.tail = FALSE): 1 for df 0 (one group expects them all), NaN for
+            // df -1 (no event at all), which is not estimable.
+            return new LogRankResult(lines, 0.0, Math.max(df, 0), df == 0 ? 1.0 : null);
         }
         // As survdiff: drop the first group with expected events and solve V x = (O - E).
         int m = df;

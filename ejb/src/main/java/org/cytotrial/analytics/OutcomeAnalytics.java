@@ -45,10 +45,9 @@ public class OutcomeAnalytics {
 
     public PfsComparison pfs(String studyCode, PfsGrouping grouping) {
         StudyScope scope = access.open(studyCode);
-        if (!grouping.byArm()) {
-            Validation.requireMarker(markers.catalogue(), "marker", grouping.marker());
-        }
-        return cache.get(scope, "pfs:" + grouping.cacheKey(), () -> computePfs(scope, grouping));
+        PfsGrouping canonical = grouping.byArm() ? grouping
+                : grouping.withMarker(Validation.requireMarker(markers.catalogue(), "marker", grouping.marker()));
+        return cache.get(scope, "pfs:" + canonical.cacheKey(), () -> computePfs(scope, canonical));
     }
 
     StudySummary computeSummary(StudyScope scope) {

@@ -22,6 +22,11 @@ public record PfsGrouping(String marker, Double cutoff, BigDecimal visitNumber) 
         }
     }
 
+    /** The same split on the marker's catalogue code (e.g. "il6" as typed becomes "IL6"). */
+    public PfsGrouping withMarker(String code) {
+        return new PfsGrouping(code, cutoff, visitNumber);
+    }
+
     public boolean byArm() {
         return marker == null;
     }

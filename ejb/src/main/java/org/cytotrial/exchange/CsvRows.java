@@ -9,6 +9,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -48,6 +49,7 @@ final class CsvRows implements AutoCloseable {
     private final ImportProblems problems;
     private final CSVParser parser;
     private final Map<String, Integer> index = new HashMap<>();
+    private final List<String> notKept = new ArrayList<>();
     private final boolean headerUsable;
 
     private CsvRows(SdtmDomain domain, InputStream in, ImportProblems problems) throws IOException {
@@ -94,6 +96,8 @@ final class CsvRows implements AutoCloseable {
             if (!seen.add(name)) {
                 problems.add(file, 1, name, "column " + name + " appears twice in the header");
                 ok = false;
+            } else if (domain.isStandardButNotKept(name)) {
+                notKept.add(name);
             } else if (!domain.knowsColumn(name)) {
                 problems.add(file, 1, name.isEmpty() ? "(column " + (i + 1) + ")" : name,
                         "unknown column for " + domain + "; the columns are " + String.join(",", domain.columns()));
@@ -109,6 +113,11 @@ final class CsvRows implements AutoCloseable {
             }
         }
         return ok;
+    }
+
+    /** Standard SDTM columns of the header that the import leaves out, in header order. */
+    List<String> notKept() {
+        return List.copyOf(notKept);
     }
 
     boolean usable() {

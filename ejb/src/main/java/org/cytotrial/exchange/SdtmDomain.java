@@ -90,6 +90,40 @@ public enum SdtmDomain {
         return columns.contains(column);
     }
 
+    /**
+     * Standard SDTMIG variables this system neither needs nor keeps (study days, epochs, the
+     * standardised result as the sender derived it, reference ranges, MedDRA hierarchy, ...).
+     * Real SDTM datasets carry many of them; an import accepts them, says it left them out, and
+     * keeps refusing columns that are no SDTM variable of the domain at all.
+     */
+    public boolean isStandardButNotKept(String column) {
+        if (knowsColumn(column)) {
+            return false;
+        }
+        if (GENERAL_NOT_KEPT.contains(column) || (this == DM && DM_NOT_KEPT.contains(column))) {
+            return true;
+        }
+        String prefix = name();
+        return column.length() > prefix.length() && column.startsWith(prefix)
+                && SUFFIXES_NOT_KEPT.contains(column.substring(prefix.length()));
+    }
+
+    private static final Set<String> GENERAL_NOT_KEPT = Set.of("EPOCH", "VISITDY", "TAETORD", "POOLID", "SPDEVID");
+
+    /** DM's own; birth date, race and ethnicity are left out on purpose (pseudonymisation). */
+    private static final Set<String> DM_NOT_KEPT = Set.of("RFXSTDTC", "RFXENDTC", "RFPENDTC", "DMDTC", "DMDY", "INVID",
+            "INVNAM", "BRTHDTC", "RACE", "ETHNIC", "ACTARMCD", "ACTARM", "ARMNRS", "ACTARMUD", "SITEGRP");
+
+    /** Variable-name suffixes after the domain prefix (LBSTRESC, RSDY, AESOC, ...). */
+    private static final Set<String> SUFFIXES_NOT_KEPT = Set.of("DY", "STDY", "ENDY", "GRPID", "REFID", "SPID", "LNKGRP",
+            "SCAT", "STAT", "REASND", "EVALID", "ACPTFL", "TPT", "TPTNUM", "ELTM", "TPTREF", "RFTDTC", "STRESC", "STRESN",
+            "STRESU", "ORNRLO", "ORNRHI", "STNRLO", "STNRHI", "STNRC", "NRIND", "SPEC", "METHOD", "FAST", "TOX", "LOBXFL",
+            "BLFL", "DRVFL", "LAT", "DIR", "PORTOT", "TSTDTL", "NAM", "ANTREG", "OBJ", "ACN", "ACNOTH", "OUT", "SCONG",
+            "SDISAB", "SDTH", "SHOSP", "SLIFE", "SOD", "SMIE", "CONTRT", "PATT", "PTCD", "LLT", "LLTCD", "HLT", "HLTCD",
+            "HLGT", "HLGTCD", "BODSYS", "BDSYCD", "SOC", "SOCCD", "SEV", "ENRF", "ENRTPT", "ENTPT", "STRF", "STRTPT",
+            "STTPT", "PRESP", "OCCUR", "DUR", "LOT", "DOSFRM", "DOSTXT", "ADJ", "DOSRGM", "TRTV", "VAMT", "VAMTU",
+            "ORRESU", "MODIFY", "LOC", "EVAL", "CAT", "TEST", "DTC", "SEQ");
+
     public boolean requiresValue(String column) {
         return requiredValues.contains(column);
     }

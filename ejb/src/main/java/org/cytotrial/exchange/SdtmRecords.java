@@ -73,6 +73,13 @@ final class SdtmRecords {
         }
         LocalDate end = r.date("RFENDTC");
         LocalDate death = r.date("DTHDTC");
+        if (death != null && firstDose != null && death.isBefore(firstDose)) {
+            // PFS starts at the first dose; a death before it cannot be an outcome of treatment.
+            r.problem("DTHDTC", "the death date " + death + " is before the first dose " + firstDose);
+        }
+        if (death != null && consent != null && death.isBefore(consent)) {
+            r.problem("DTHDTC", "the death date " + death + " is before informed consent " + consent);
+        }
         DmRow row = new DmRow(r.line(), r.value("USUBJID", 60), r.value("SUBJID", 40), r.value("SITEID", 40), consent,
                 firstDose, end, death, "Y".equals(deathFlagText), age, r.value("AGEU", 10), sex,
                 r.value("ARMCD", 20), r.value("ARM", 200), r.value("COUNTRY", 3));

@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -107,7 +108,7 @@ public class StudyImportService {
                 Map<String, Integer> rows = new LinkedHashMap<>();
                 plan.rowCounts.forEach((domain, count) -> rows.put(domain.name(), count));
                 ImportSummary summary = new ImportSummary(plan.studyCode, plan.subjectsByIndex.size(), plan.visits.size(),
-                        rows, System.currentTimeMillis() - started);
+                        rows, System.currentTimeMillis() - started, plan.columnsNotKept);
                 LOG.info(() -> "Imported study " + summary.study() + " from " + sourceName + ": " + summary.subjects()
                         + " subjects, " + summary.rows() + " in " + summary.millis() + " ms");
                 return summary;
@@ -265,14 +266,22 @@ public class StudyImportService {
         return plan.parameters.stream().filter(p -> p.code().equals(code)).map(TsRow::value).findFirst().orElseThrow();
     }
 
+    /**
+     * A concurrent import of the same study code lost the race: the database's unique study code
+     * refused it. Any other unique violation is a fault, not the user's input, and is reported
+     * as such.
+     */
     private static boolean isUniqueViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
+                String message = String.valueOf(sql.getMessage()).toLowerCase(java.util.Locale.ROOT);
+                return STUDY_CODE_CONSTRAINTS.stream().anyMatch(message::contains);
             }
         }
         return false;
     }
+
+    private static final List<String> STUDY_CODE_CONSTRAINTS = List.of("study_code_unique", "study_code_lower_unique");
 
     private void rollback() {
         try {

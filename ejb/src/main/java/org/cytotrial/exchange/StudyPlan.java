@@ -34,6 +34,8 @@ final class StudyPlan {
     final Map<String, LesionPlan> lesions = new LinkedHashMap<>();
     final TreeMap<BigDecimal, String> visitNames = new TreeMap<>();
     final Map<SdtmDomain, Integer> rowCounts = new LinkedHashMap<>();
+    /** Standard SDTM columns of each file that the import left out (see SdtmDomain). */
+    final Map<String, List<String>> columnsNotKept = new LinkedHashMap<>();
 
     static final class SubjectPlan {
         final int index;

@@ -91,6 +91,9 @@ public final class StudyValidator {
             if (rows == null) {
                 return;
             }
+            if (!rows.notKept().isEmpty()) {
+                plan.columnsNotKept.put(domain.fileName(), rows.notKept());
+            }
             int[] count = {0};
             rows.forEach(row -> {
                 count[0]++;

@@ -117,6 +117,7 @@ public class DispositionService {
         if (event == Event.DEATH && subject.getDeathDate() != null && !subject.getDeathDate().equals(entry.date())) {
             errors.add("date", "the subject's death is recorded on " + subject.getDeathDate() + "; correct that date instead");
         }
+        checkDeathAfterFirstDose(subject, event, entry, errors);
         errors.throwIfAny();
         ChangeReason.require(entry.reason(), false);
         Integer max = em.createQuery("select max(d.seq) from DispositionEvent d where d.subject = :subject", Integer.class)
@@ -148,6 +149,7 @@ public class DispositionService {
         if (changes && (entry.reason() == null || entry.reason().isBlank())) {
             errors.add("reason", "a reason for change is required when a recorded disposition is corrected");
         }
+        checkDeathAfterFirstDose(subject, event, entry, errors);
         errors.throwIfAny();
         if (changes) {
             ChangeReason.require(entry.reason(), true);
@@ -181,6 +183,14 @@ public class DispositionService {
             errors.add("term", "the verbatim term has at most 400 characters");
         }
         return event;
+    }
+
+    /** PFS runs from the first dose; a death before it would make the subject's PFS undefined. */
+    private static void checkDeathAfterFirstDose(Subject subject, Event event, Entry entry, FieldErrors errors) {
+        if (event == Event.DEATH && entry.date() != null && subject.getFirstDoseDate() != null
+                && entry.date().isBefore(subject.getFirstDoseDate())) {
+            errors.add("date", "the death on " + entry.date() + " is before the first dose on " + subject.getFirstDoseDate());
+        }
     }
 
     private static String term(Entry entry, Event event) {

@@ -126,6 +126,10 @@ public class SubjectService {
             errors.add(change.firstDoseDate() != null ? "firstDoseDate" : "consentDate",
                     "the first dose (" + firstDose + ") cannot come before informed consent (" + consent + ")");
         }
+        if (firstDose != null && subject.getDeathDate() != null && subject.getDeathDate().isBefore(firstDose)) {
+            errors.add("firstDoseDate", "the first dose (" + firstDose + ") cannot come after the recorded death ("
+                    + subject.getDeathDate() + ")");
+        }
         if (change.age() != null && (change.age() < 0 || change.age() > 130)) {
             errors.add("age", "age " + change.age() + " is outside 0–130 years");
         }

@@ -81,6 +81,29 @@ class LogRankTest {
         g.put("b", obs(new double[] {5}, new int[] {0}));
         LogRankResult r = LogRank.test(g);
         assertEquals(0.0, r.chiSquare());
+        assertNull(r.p(), "survdiff: pchisq(0, -1) is NaN");
+    }
+
+    @Test
+    void whenOnlyOneGroupExpectsEventsTheStatisticIsZeroWithPOne() {
+        // b's only subject leaves at day 1, before a's event: b expects none (survdiff: chisq 0,
+        // pvalue = pchisq(0, 0, lower.tail = FALSE) = 1)
+        Map<String, List<SurvivalObservation>> g = new LinkedHashMap<>();
+        g.put("a", obs(new double[] {29, 40}, new int[] {1, 0}));
+        g.put("b", obs(new double[] {1}, new int[] {0}));
+        LogRankResult r = LogRank.test(g);
+        assertEquals(0.0, r.chiSquare());
+        assertEquals(0, r.degreesOfFreedom());
+        assertEquals(1.0, r.p());
+    }
+
+    @Test
+    void aSingleGroupOfSubjectsIsNoComparison() {
+        Map<String, List<SurvivalObservation>> g = new LinkedHashMap<>();
+        g.put("a", MAINTAINED);
+        g.put("b", List.of());
+        LogRankResult r = LogRank.test(g);
+        assertNull(r.chiSquare());
         assertNull(r.p());
     }
 }

@@ -59,6 +59,15 @@ class MarkerSummarizerTest {
     }
 
     @Test
+    void aVisitBeforeTheBaselineHasNoFoldChange() {
+        List<MarkerSummary> out = MarkerSummarizer.summarize(List.of(
+                row("A", "IL6", 0, "s1", 8), row("A", "IL6", 1, "s1", 4), row("A", "IL6", 2, "s1", 2)));
+        assertNull(out.get(0).medianFoldChange(), "screening comes before the baseline it would be relative to");
+        assertEquals(1.0, out.get(1).medianFoldChange());
+        assertEquals(0.5, out.get(2).medianFoldChange());
+    }
+
+    @Test
     void baselinesDoNotLeakAcrossTests() {
         List<MarkerSummary> out = MarkerSummarizer.summarize(List.of(
                 row("A", "CRP", 1, "s1", 5), row("A", "IL6", 2, "s1", 10)));

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -81,16 +80,14 @@ final class SdtmStudy {
         return responses.getOrDefault(usubjid, List.of());
     }
 
-    /** The domain guide's accepted alternative units; anything else is already standard. */
+    /**
+     * The factor to the standard unit from the catalogue the application seeds (its Flyway
+     * migrations), so this reader converts exactly the units the import accepts.
+     */
     static double toStandardUnit(String test, String unit) {
-        String u = unit == null ? "" : unit.trim().toLowerCase(Locale.ROOT);
-        if (test.equals("HGB") && u.equals("g/dl")) {
-            return 10.0;
-        }
-        if (test.equals("CRP") && u.equals("mg/dl")) {
-            return 10.0;
-        }
-        return 1.0;
+        return org.cytotrial.testing.H2Schema.catalogue().find(test)
+                .flatMap(m -> m.factorFor(unit))
+                .orElseThrow(() -> new IllegalArgumentException("unit '" + unit + "' is not accepted for " + test));
     }
 
     private void each(String file, Consumer<CSVRecord> action) throws IOException {

@@ -73,6 +73,7 @@ class StudyValidatorTest {
             DM.csv | 1991-03-04,1991-03-11   | 1991-03-04,11.03.1991      | 2  | RFSTDTC  | '11.03.1991' is not an ISO 8601 date (yyyy-MM-dd)
             DM.csv | 1991-03-04,1991-03-11   | 1991-03-04,1991-03         | 2  | RFSTDTC  | '1991-03' is not an ISO 8601 date (yyyy-MM-dd)
             DM.csv | 1991-03-04,1991-03-11   | 1991-03-12,1991-03-11      | 2  | RFSTDTC  | the first dose 1991-03-11 is before informed consent 1991-03-12
+            DM.csv | 1991-06-18,1993-02-16,1993-12-03 | 1991-06-18,1993-02-16,1991-06-17 | 4 | DTHDTC | the death date 1991-06-17 is before the first dose 1991-06-18
             DM.csv | ,52,YEARS,F,RIL2LD      | ,52,YEARS,X,RIL2LD         | 2  | SEX      | 'X' is not a sex code; use M, F or U
             DM.csv | ,52,YEARS,F,RIL2LD      | ,52,YEARS,,RIL2LD          | 2  | SEX      | a value is required
             DM.csv | ,52,YEARS,F,RIL2LD      | ,fifty,YEARS,F,RIL2LD      | 2  | AGE      | 'fifty' is not a whole number
@@ -153,6 +154,39 @@ class StudyValidatorTest {
                                 + "DTHDTC,DTHFL,AGE,AGEU,SEX,ARMCD,ARM,COUNTRY"),
                 new ImportProblem("DM.csv", 1, "RFSTDTC", "required column RFSTDTC is missing")),
                 Set.copyOf(problems.listed().subList(0, 2)));
+    }
+
+    /** Appends a column to every line of a CSV: the header gets its name, rows the value. */
+    static String withColumn(String csv, String name, String value) {
+        StringBuilder out = new StringBuilder();
+        List<String> lines = csv.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            out.append(lines.get(i)).append(',').append(i == 0 ? name : value).append('\n');
+        }
+        return out.toString();
+    }
+
+    @Test
+    void standardSdtmColumnsTheSystemDoesNotKeepAreAcceptedAndNamed() throws IOException {
+        Map<String, byte[]> files = Zips.demoFiles("IL2-MM");
+        files.put("LB.csv", withColumn(withColumn(new String(files.get("LB.csv"), StandardCharsets.UTF_8), "LBSTRESC", "1"),
+                "EPOCH", "TREATMENT").getBytes(StandardCharsets.UTF_8));
+        files.put("DM.csv", withColumn(new String(files.get("DM.csv"), StandardCharsets.UTF_8), "BRTHDTC", "1939")
+                .getBytes(StandardCharsets.UTF_8));
+        StudyPlan plan = plan(Zips.write(files));
+        assertEquals(Map.of("DM.csv", List.of("BRTHDTC"), "LB.csv", List.of("LBSTRESC", "EPOCH")), plan.columnsNotKept);
+        assertEquals(2016, plan.rowCounts.get(SdtmDomain.LB), "every row is still read");
+    }
+
+    @Test
+    void aColumnThatIsNoSdtmVariableOfTheDomainIsStillRefused() {
+        ImportProblems problems = validate(Zips.demoWith("IL2-MM", "LB.csv", t -> withColumn(t, "LBFAVOURITE", "x")),
+                null, Set.of());
+        assertEquals("LBFAVOURITE", problems.listed().get(0).column(), problems.listed()::toString);
+        assertTrue(problems.listed().get(0).reason().startsWith("unknown column for LB"), problems.listed()::toString);
+        ImportProblems aeInLb = validate(Zips.demoWith("IL2-MM", "LB.csv", t -> withColumn(t, "AESTRESC", "x")),
+                null, Set.of());
+        assertEquals("AESTRESC", aeInLb.listed().get(0).column(), "another domain's variable is unknown here");
     }
 
     @Test

@@ -132,8 +132,8 @@ final class H2Study {
         }
         for (CSVRecord r : read("LB.csv")) {
             String test = r.get("LBTESTCD");
-            double factor = (test.equals("HGB") && r.get("LBORRESU").equalsIgnoreCase("g/dL"))
-                    || (test.equals("CRP") && r.get("LBORRESU").equalsIgnoreCase("mg/dL")) ? 10 : 1;
+            double factor = org.cytotrial.testing.H2Schema.catalogue().find(test)
+                    .flatMap(m -> m.factorFor(r.get("LBORRESU"))).orElseThrow();
             exec("insert into lab_result (id, subject_id, visit_id, seq, test_code, test_name, original_value,"
                     + " original_unit, standard_value, standard_unit, collected_on) values (?, ?, ?, ?, ?, ?, ?, ?, ?,"
                     + " ?, ?)", id(), subjectIds.get(r.get("USUBJID")), visit(r), Integer.parseInt(r.get("LBSEQ")),

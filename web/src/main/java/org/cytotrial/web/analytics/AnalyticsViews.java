@@ -105,11 +105,13 @@ public final class AnalyticsViews {
         }
     }
 
-    /** The log-rank test; chisq and p are null when fewer than two groups have events to compare. */
+    /**
+     * The log-rank test as R's survdiff answers it: chisq and p null with fewer than two groups of
+     * subjects; chisq 0 and p 1 when only one group expects events; p null without any event.
+     */
     public record LogRank(Double chisq, int df, Double p) {
         static LogRank of(LogRankResult r) {
-            boolean comparable = r.degreesOfFreedom() >= 1;
-            return new LogRank(comparable ? r.chiSquare() : null, r.degreesOfFreedom(), comparable ? r.p() : null);
+            return new LogRank(r.chiSquare(), r.degreesOfFreedom(), r.p());
         }
     }
 

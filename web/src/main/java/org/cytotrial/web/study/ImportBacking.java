@@ -45,6 +45,9 @@ public class ImportBacking implements Serializable {
             summary = importer.importStudy(in, studyCode, "upload " + file.getFileName());
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
                     "Study " + summary.study() + " imported: " + summary.subjects() + " subjects.", null));
+            summary.columnsNotKept().forEach((fileName, columns) -> faces.addMessage(null, new FacesMessage(
+                    FacesMessage.SEVERITY_WARN, fileName + ": standard SDTM columns not kept: " + String.join(", ", columns),
+                    null)));
         } catch (StudyImportRejectedException e) {
             problems = e.getProblems();
             totalProblems = e.getTotal();

@@ -63,10 +63,12 @@ public class StudiesResource {
 
     /**
      * Creates a study from a zip of SDTM CSV files; all or nothing. {@code code} imports it under
-     * another study code than the files' STUDYID.
+     * another study code than the files' STUDYID. Any content type is read: whether the body is a
+     * zip is for the import to judge, so a wrongly labelled upload gets the same 422 with its
+     * problem as any other bad upload, not a bare 415.
      */
     @POST
-    @Consumes({"application/zip", "application/x-zip-compressed", MediaType.APPLICATION_OCTET_STREAM})
+    @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Allowed(Role.ADMIN)
     public Response importStudy(InputStream zip, @QueryParam("code") String code, @Context UriInfo uri) {
