@@ -31,6 +31,8 @@ import org.cytotrial.response.TumourEntryWriter.LesionEntry;
 import org.cytotrial.security.AccessDeniedException;
 import org.cytotrial.security.CurrentUser;
 import org.cytotrial.security.Role;
+import org.cytotrial.signature.SignatureService;
+import org.cytotrial.signature.SubjectSignatures;
 import org.cytotrial.subject.SubjectService;
 import org.cytotrial.visit.CasebookService;
 import org.cytotrial.visit.EntryConflictException;
@@ -72,10 +74,14 @@ public class CasebookBacking implements Serializable {
     @Inject
     private transient CurrentUser currentUser;
 
+    @Inject
+    private transient SignatureService signatureService;
+
     private String study;
     private String subject;
     private String visitParam;
     private CasebookService.Casebook casebook;
+    private transient SubjectSignatures signatures;
     private final FieldProblems problems = new FieldProblems();
 
     // the visit being entered
@@ -119,6 +125,15 @@ public class CasebookBacking implements Serializable {
 
     private void refresh() {
         casebook = casebooks.casebook(study, subject);
+        signatures = null;
+    }
+
+    /** Whether the subject's signatures still hold (a save may break one), read once per refresh. */
+    public SubjectSignatures getSignatures() {
+        if (signatures == null && casebook != null) {
+            signatures = signatureService.signatures(study, subject);
+        }
+        return signatures;
     }
 
     /** Opens a visit's entry form with what is stored. */
