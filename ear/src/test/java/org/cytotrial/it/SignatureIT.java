@@ -109,6 +109,45 @@ class SignatureIT {
     }
 
     @Test
+    void aResponseChangedThroughTheApiBreaksTheSignatureNamingWhoAndWhy() {
+        String code = Fixtures.importDemo("IL2-MM", "SIG");
+        String subject = "/api/studies/" + code + "/subjects/IL2-MM-005";
+        JsonObject signature = sign(INVESTIGATOR, code, "IL2-MM-005", "RESPONSES", "cytotrial-demo").json();
+        assertEquals("VALID", signature.getString("status"));
+
+        // the coordinator corrects the investigator's response at the first assessed visit, with a reason
+        JsonObject line = INVESTIGATOR.get(subject).json().getJsonArray("schedule").getValuesAs(JsonObject.class).stream()
+                .filter(l -> !l.isNull("investigator")).findFirst().orElseThrow();
+        String visitnum = line.getJsonObject("visit").get("number").toString();
+        JsonObject visit = INVESTIGATOR.get(subject + "/visits/" + visitnum).json();
+        String corrected = "PD".equals(line.getString("investigator")) ? "SD" : "PD";
+        Api.Answer changed = Api.as("coordinator").putJson(subject + "/visits/" + visitnum + "/response", "{\"version\":"
+                + visit.getJsonNumber("version").longValue() + ",\"response\":\"" + corrected + "\","
+                + "\"reason\":\"response transcribed from the wrong scan\"}");
+        assertEquals(200, changed.status(), changed.text());
+
+        JsonObject state = INVESTIGATOR.get(path(code, "IL2-MM-005")).json();
+        assertEquals("INVALID", state.getString("responses"));
+        JsonObject broken = state.getJsonArray("signatures").getJsonObject(0);
+        assertEquals(signature.getJsonNumber("id").longValue(), broken.getJsonNumber("id").longValue());
+        assertEquals("INVALID", broken.getString("status"));
+        JsonObject by = broken.getJsonObject("brokenBy");
+        assertEquals("coordinator", by.getString("username"), by.toString());
+        assertEquals("response transcribed from the wrong scan", by.getString("reason"));
+        assertEquals("Response assessment", by.getString("entity"));
+        assertTrue(java.time.Instant.parse(by.getString("at")).isAfter(java.time.Instant.parse(signature.getString("signedAt"))),
+                by.toString());
+
+        // the casebook shows it too, beside the subject
+        try (Browser browser = new Browser()) {
+            browser.loginAs("coordinator");
+            browser.open("/coordinator/casebook.xhtml?study=" + code + "&subject=IL2-MM-005");
+            assertEquals("INVALID", browser.byId("responsesSignature").getText());
+            assertEquals("UNSIGNED", browser.byId("casebookSignature").getText());
+        }
+    }
+
+    @Test
     void aWrongPasswordSignsNothing() {
         String code = Fixtures.importDemo("IL2-MM", "SIG");
         Api.Answer wrong = sign(INVESTIGATOR, code, "IL2-MM-005", "RESPONSES", "not-my-password");

@@ -146,6 +146,11 @@ public class DataLockService {
                 .getResultStream().findFirst();
     }
 
+    /** {@link #activeLockOn(Subject)} as people see it: what is locked, at which cut-off, by whom, when and why. */
+    public Optional<LockView> activeLockViewOn(Subject subject) {
+        return activeLockOn(subject).map(LockView::of);
+    }
+
     /** The lock on a study or on one of its sites, for writes that create a subject there. */
     public Optional<DataLock> activeLockOn(Study study, Site site) {
         return em.createQuery("select l from DataLock l where l.study = :study and l.unlockedAt is null and ("

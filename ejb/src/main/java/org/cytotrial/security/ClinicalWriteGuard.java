@@ -59,8 +59,24 @@ public class ClinicalWriteGuard {
 
     /** Refuses any write to the subject's data while the study, its site or the subject is locked. */
     public void requireOpen(Subject subject) {
-        requireOpen(subject.getStudy());
-        refuse(locks.activeLockOn(subject), "subject " + subject.getUsubjid());
+        lockedBecause(subject).ifPresent(message -> {
+            throw new ConflictException(message);
+        });
+    }
+
+    /**
+     * Why the subject's data cannot be changed now, in the words a refused write gets (study
+     * locked or closed, or a study, site or subject lock), or empty when they can: pages show it
+     * before anyone types.
+     */
+    public Optional<String> lockedBecause(Subject subject) {
+        try {
+            requireOpen(subject.getStudy());
+            refuse(locks.activeLockOn(subject), "subject " + subject.getUsubjid());
+            return Optional.empty();
+        } catch (ConflictException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     /** Refuses a new subject at a site while the study or that site is locked. */

@@ -12,17 +12,21 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.cytotrial.lock.DataLockService;
+import org.cytotrial.lock.LockView;
 import org.cytotrial.response.ComputedResponses;
 import org.cytotrial.response.ComputedResponses.Computed;
 import org.cytotrial.response.ResponseCategory;
 import org.cytotrial.response.ResponseEntryWriter;
+import org.cytotrial.security.ClinicalWriteGuard;
 import org.cytotrial.study.Study;
 import org.cytotrial.subject.Subject;
 import org.cytotrial.subject.SubjectService;
 
 /**
  * A subject's casebook at a glance: who the subject is, and the visit schedule with where each
- * visit stands and, per assessed visit, the investigator's response beside the computed one.
+ * visit stands and, per assessed visit, the investigator's response beside the computed one; and
+ * whether the subject's data are locked, so that a page says so before anyone types.
  */
 @ApplicationScoped
 @Transactional
@@ -36,6 +40,12 @@ public class CasebookService {
 
     @Inject
     private ComputedResponses computed;
+
+    @Inject
+    private ClinicalWriteGuard guard;
+
+    @Inject
+    private DataLockService locks;
 
     private Clock clock = Clock.systemDefaultZone();
 
@@ -56,7 +66,12 @@ public class CasebookService {
         }
     }
 
-    public record Casebook(SubjectView subject, List<ScheduleLine> schedule) {}
+    /**
+     * @param lock          the data lock covering the subject (study, site or subject), null when none
+     * @param lockedBecause why every write is refused now, as a refused write says it (also for a study
+     *                      locked or closed without a lock record), null while the data can change
+     */
+    public record Casebook(SubjectView subject, List<ScheduleLine> schedule, LockView lock, String lockedBecause) {}
 
     public Casebook casebook(String studyCode, String usubjid) {
         Subject subject = subjects.requireVisible(studyCode, usubjid);
@@ -98,6 +113,7 @@ public class CasebookService {
             Long id = visitIds.get(e.number().stripTrailingZeros());
             lines.add(new ScheduleLine(e, id == null ? null : investigator.get(id), id == null ? null : computedByVisit.get(id)));
         }
-        return new Casebook(view, lines);
+        return new Casebook(view, lines, locks.activeLockViewOn(subject).orElse(null),
+                guard.lockedBecause(subject).orElse(null));
     }
 }

@@ -3,8 +3,15 @@ package org.cytotrial.it.faults;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringReader;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
@@ -25,11 +32,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import org.cytotrial.exchange.synthetic.SyntheticStudyGenerator;
 import org.cytotrial.it.support.Api;
+import org.cytotrial.it.support.Fixtures;
 import org.cytotrial.it.support.It;
 import org.cytotrial.it.support.ManagedServer;
 import org.cytotrial.it.support.TcpProxy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,12 +48,15 @@ import org.junit.jupiter.api.Test;
  *   <li>kill -9 of the server while a large import writes: afterwards no trace of it, the audit
  *       trail consistent, and the same study imports after the restart;</li>
  *   <li>kill -9 while a write has stored its rows but not yet committed (held at the audit
- *       revision by a table lock the test takes): no part of the write survives;</li>
+ *       revision by a table lock the test takes): no part of the write survives — tested with a
+ *       study lock (study status change + lock row + audit revision) and with a coordinator's
+ *       visit save over REST (lab results, lesion readings and the investigator's response of one
+ *       visit, the visit itself, then the audit revision);</li>
  *   <li>the database connection lost mid-request: a clear 503 saying nothing was saved, nothing
  *       saved, and the application working again once the database is back.</li>
  * </ul>
- * The write used is a study lock (study status change + lock row + audit revision); when visit
- * entry lands, a visit save is held and killed the same way.
+ * After each fault the audit trail must be consistent: every live row has history, every revision
+ * holds a change, and the latest history row of each study, visit and lab result is the live row.
  */
 class FaultsIT {
 
@@ -81,6 +93,14 @@ class FaultsIT {
                 properties, Map.of("CYTOTRIAL_ADMIN_USER", ADMIN, "CYTOTRIAL_ADMIN_PASSWORD", ADMIN_PASSWORD));
         server.start();
         admin = Api.as(ADMIN, ADMIN_PASSWORD).at(server.baseUrl());
+    }
+
+    /** A test that failed between a kill and its restart must not leave the next one without a server. */
+    @BeforeEach
+    void serverRunning() {
+        if (!server.isRunning()) {
+            server.start();
+        }
     }
 
     @AfterAll
@@ -171,6 +191,62 @@ class FaultsIT {
     }
 
     @Test
+    void killedWhileAVisitSaveWaitsToCommitNothingOfTheSaveSurvivesAndItSavesAfterRestart() throws Exception {
+        String code = importSmallStudy();
+        EnteredVisit target = visitWithResultsLesionsAndResponse(code);
+        Api coordinator = Api.as(createCoordinator(target.site()), COORDINATOR_PASSWORD).at(server.baseUrl());
+        String path = "/api/studies/" + code + "/subjects/" + target.usubjid() + "/visits/" + target.visitnum();
+        Api.Answer read = coordinator.get(path);
+        assertEquals(200, read.status(), read.text());
+        String save = correction(read.json());
+
+        Map<String, Long> before = rowCounts();
+        List<String> stored = visitRows(code, target.usubjid());
+        try (Connection blocker = rawConnection()) {
+            blocker.setAutoCommit(false);
+            try (Statement s = blocker.createStatement()) {
+                s.execute("lock table " + schema + ".audit_revision in exclusive mode");
+            }
+            CompletableFuture<Integer> write = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return coordinator.putJson(path, save).status();
+                } catch (RuntimeException e) {
+                    return -1;
+                }
+            });
+            awaitTrue("the visit save waits at its audit revision", Duration.ofMinutes(1), () -> waitingQuery() != null);
+            assertTrue(waitingQuery().startsWith("insert into audit_revision"),
+                    "results, readings, response and visit were flushed before: " + waitingQuery());
+            server.kill();
+            assertEquals(-1, write.get(), "the save got no answer: the server died under it");
+            blocker.rollback();
+        }
+        awaitTrue("the killed server's connections are gone", Duration.ofMinutes(2), () -> backends() == 0);
+        assertEquals(before, rowCounts(), "no row of the save, and no history row of it, was kept");
+        assertEquals(stored, visitRows(code, target.usubjid()),
+                "visit, lab results, lesion readings and responses are as before the save, versions included");
+        assertAuditConsistent();
+
+        server.start();
+        Api.Answer again = coordinator.putJson(path, save);
+        assertEquals(200, again.status(), "the same save, with the version read before the crash: " + again.text());
+        assertTrue(again.json().getJsonNumber("version").longValue() > read.json().getJsonNumber("version").longValue());
+        JsonObject proposed = jsonOf(save);
+        for (JsonObject result : proposed.getJsonArray("results").getValuesAs(JsonObject.class)) {
+            assertEquals(result.getString("value"), entry(again.json(), "results", "test", result.getString("test"))
+                    .getString("value"), result.toString());
+        }
+        for (JsonObject lesion : proposed.getJsonArray("lesions").getValuesAs(JsonObject.class)) {
+            assertEquals(lesion.getString("value"), entry(again.json(), "lesions", "id", lesion.getString("id"))
+                    .getString("value"), lesion.toString());
+        }
+        assertEquals(proposed.getString("response"), again.json().getJsonObject("response").getString("investigator"));
+        assertEquals(1, count("select count(*) from audit_revision where reason = '" + SAVE_REASON + "'"
+                + " and username = '" + again.json().getString("recordedBy") + "'"), "one revision, the coordinator's");
+        assertAuditConsistent();
+    }
+
+    @Test
     void theDatabaseLostMidRequestIsAClearErrorWithNothingSavedAndTheApplicationRecovers() throws Exception {
         String code = importSmallStudy();
         Map<String, Long> before = rowCounts();
@@ -219,6 +295,144 @@ class FaultsIT {
                 .POST(HttpRequest.BodyPublishers.ofFile(generate(code, 10))));
         assertEquals(201, answer.status(), answer.text());
         return code;
+    }
+
+    /** A subject's visit (after baseline) with lab results, lesion readings and a response, and the subject's site. */
+    private record EnteredVisit(String usubjid, String site, String visitnum) {}
+
+    private static EnteredVisit visitWithResultsLesionsAndResponse(String code) throws SQLException {
+        try (Connection c = connection(); PreparedStatement s = c.prepareStatement("select s.usubjid, si.code, v.visit_number"
+                + " from visit v join subject s on s.id = v.subject_id join study st on st.id = s.study_id"
+                + " join site si on si.id = s.site_id where st.code = ? and v.visit_number > 1 and v.status = 'DONE'"
+                + " and (select count(*) from lab_result r where r.visit_id = v.id and not r.derived) >= 3"
+                + " and (select count(*) from lesion_measurement m where m.visit_id = v.id and m.diameter_mm is not null) >= 2"
+                + " and exists (select 1 from response_assessment a where a.visit_id = v.id)"
+                + " order by s.usubjid, v.visit_number limit 1")) {
+            s.setString(1, code);
+            try (ResultSet rs = s.executeQuery()) {
+                assertTrue(rs.next(), "the synthetic study has a visit with results, readings and a response");
+                return new EnteredVisit(rs.getString(1), rs.getString(2), rs.getBigDecimal(3).stripTrailingZeros().toPlainString());
+            }
+        }
+    }
+
+    private static final String COORDINATOR_PASSWORD = "fault-coordinator-password-1";
+    private static final String SAVE_REASON = "fault test: source data re-checked";
+
+    /**
+     * A coordinator of one site, written into the database (outside demo mode there is no other
+     * user than the first administrator), with its history under a revision of its own so that
+     * the audit trail stays consistent.
+     */
+    private static String createCoordinator(String site) throws SQLException {
+        String username = "faultcoord-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        long id = -(System.nanoTime() % 1_000_000_000L) - 1;
+        try (Connection c = connection()) {
+            c.setAutoCommit(false);
+            long revision;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select nextval('audit_revision_seq')")) {
+                rs.next();
+                revision = rs.getLong(1);
+            }
+            execute(c, "insert into audit_revision (id, recorded_at, username, reason) values (?, ?, 'faults-it', ?)", revision,
+                    System.currentTimeMillis(), "coordinator of " + site + " for the fault test");
+            execute(c, "insert into app_user (id, username, full_name, password_hash, enabled, all_sites, failed_logins, version)"
+                    + " values (?, ?, ?, ?, true, false, 0, 0)", id, username, "Fault coordinator", Fixtures.hash(COORDINATOR_PASSWORD));
+            execute(c, "insert into app_user_role (user_id, role) values (?, 'COORDINATOR')", id);
+            execute(c, "insert into app_user_site (user_id, site_id) select ?, id from site where code = ?", id, site);
+            execute(c, "insert into app_user_aud (id, rev, revtype, username, full_name, enabled, all_sites, version)"
+                    + " values (?, ?, 0, ?, 'Fault coordinator', true, false, 0)", id, revision, username);
+            execute(c, "insert into app_user_role_aud (rev, revtype, user_id, role) values (?, 0, ?, 'COORDINATOR')", revision, id);
+            execute(c, "insert into app_user_site_aud (rev, revtype, user_id, site_id) select ?, 0, ?, id from site where code = ?",
+                    revision, id, site);
+            c.commit();
+        }
+        return username;
+    }
+
+    private static void execute(Connection c, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            s.executeUpdate();
+        }
+    }
+
+    /**
+     * A correction of the visit as read: every measured lab result (up to six) one step up in
+     * its last decimal, every lesion reading 1 up, another investigator's response, a reason.
+     */
+    private static String correction(JsonObject visit) {
+        JsonArrayBuilder results = Json.createArrayBuilder();
+        int changed = 0;
+        for (JsonObject r : visit.getJsonArray("results").getValuesAs(JsonObject.class)) {
+            if (!r.getBoolean("derived") && changed < 6 && r.get("value") instanceof JsonString value) {
+                BigDecimal stored = new BigDecimal(value.getString());
+                results.add(Json.createObjectBuilder().add("test", r.getString("test"))
+                        .add("value", stored.add(BigDecimal.ONE.movePointLeft(Math.max(0, stored.scale()))).toPlainString())
+                        .add("unit", r.getString("unit")));
+                changed++;
+            }
+        }
+        JsonArrayBuilder lesions = Json.createArrayBuilder();
+        for (JsonObject l : visit.getJsonArray("lesions").getValuesAs(JsonObject.class)) {
+            if (l.get("value") instanceof JsonString value && !value.getString().isBlank()) {
+                lesions.add(Json.createObjectBuilder().add("id", l.getString("id"))
+                        .add("value", new BigDecimal(value.getString()).add(BigDecimal.ONE).toPlainString())
+                        .add("unit", l.getString("unit")));
+            }
+        }
+        JsonObject response = visit.getJsonObject("response");
+        String investigator = response.get("investigator") instanceof JsonString r ? r.getString() : null;
+        return Json.createObjectBuilder().add("version", visit.getJsonNumber("version").longValue())
+                .add("results", results).add("lesions", lesions).add("response", "SD".equals(investigator) ? "PR" : "SD")
+                .add("reason", SAVE_REASON).build().toString();
+    }
+
+    private static JsonObject jsonOf(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
+    }
+
+    private static JsonObject entry(JsonObject visit, String array, String key, String value) {
+        return visit.getJsonArray(array).getValuesAs(JsonObject.class).stream().filter(o -> value.equals(o.getString(key)))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + key + " " + value + " in " + visit));
+    }
+
+    /** Every stored column of the subject's visits, lab results, lesion readings and responses, versions included. */
+    private static List<String> visitRows(String code, String usubjid) throws SQLException {
+        String subject = "(select s.id from subject s join study st on st.id = s.study_id where st.code = ? and s.usubjid = ?)";
+        List<String> rows = new ArrayList<>();
+        Map<String, String> queries = new java.util.LinkedHashMap<>();
+        queries.put("visit", "select x.* from visit x where x.subject_id = " + subject + " order by x.id");
+        queries.put("lab_result", "select x.* from lab_result x where x.subject_id = " + subject + " order by x.id");
+        queries.put("lesion_measurement", "select x.* from lesion_measurement x join lesion l on l.id = x.lesion_id"
+                + " where l.subject_id = " + subject + " order by x.id");
+        queries.put("response_assessment", "select x.* from response_assessment x where x.subject_id = " + subject
+                + " order by x.id");
+        try (Connection c = connection()) {
+            for (Map.Entry<String, String> query : queries.entrySet()) {
+                try (PreparedStatement s = c.prepareStatement(query.getValue())) {
+                    s.setString(1, code);
+                    s.setString(2, usubjid);
+                    try (ResultSet rs = s.executeQuery()) {
+                        int columns = rs.getMetaData().getColumnCount();
+                        while (rs.next()) {
+                            StringBuilder row = new StringBuilder(query.getKey()).append(':');
+                            for (int i = 1; i <= columns; i++) {
+                                row.append(rs.getMetaData().getColumnName(i)).append('=').append(rs.getString(i)).append(';');
+                            }
+                            rows.add(row.toString());
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("lab_result:")) && rows.stream().anyMatch(r -> r.startsWith("visit:")),
+                "the rows were read: " + rows);
+        return rows;
     }
 
     private static Api.Answer lockStudy(String code) {
@@ -273,7 +487,32 @@ class FaultsIT {
         if (stale > 0) {
             problems.add(stale + " studies whose latest history row differs from the study");
         }
+        latestHistoryIsTheLiveRow("visit", "visit_number, name, visit_date, status, recorded_by, recorded_at", problems);
+        latestHistoryIsTheLiveRow("lab_result", "visit_id, test_code, original_value, original_unit, standard_value,"
+                + " standard_unit, collected_on, derived", problems);
         assertTrue(problems.isEmpty(), String.join("; ", problems));
+    }
+
+    /**
+     * The latest history row of each live row is not a deletion and holds the live values; the
+     * latest history row of each id without a live row is its deletion.
+     */
+    private static void latestHistoryIsTheLiveRow(String table, String columns, List<String> problems) {
+        String latest = "a.rev = (select max(b.rev) from " + table + "_aud b where b.id = a.id)";
+        long differ = count("select count(*) from " + table + " x join " + table + "_aud a on a.id = x.id where " + latest
+                + " and (a.revtype = 2 or (" + prefixed("a", columns) + ") is distinct from (" + prefixed("x", columns) + "))");
+        if (differ > 0) {
+            problems.add(differ + " rows of " + table + " whose latest history row differs from the row");
+        }
+        long vanished = count("select count(*) from " + table + "_aud a where " + latest + " and a.revtype <> 2"
+                + " and not exists (select 1 from " + table + " x where x.id = a.id)");
+        if (vanished > 0) {
+            problems.add(vanished + " rows of " + table + " gone without a deletion in their history");
+        }
+    }
+
+    private static String prefixed(String alias, String columns) {
+        return String.join(", ", java.util.Arrays.stream(columns.split(",")).map(c -> alias + "." + c.strip()).toList());
     }
 
     private static Map<String, Long> rowCounts() throws SQLException {

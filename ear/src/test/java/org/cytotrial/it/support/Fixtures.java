@@ -67,7 +67,8 @@ public final class Fixtures {
         return username;
     }
 
-    static String hash(String password) {
+    /** A password hashed the way the application hashes (PBKDF2-SHA256, fewer rounds), for users a test writes itself. */
+    public static String hash(String password) {
         byte[] salt = new byte[16];
         new SecureRandom().nextBytes(salt);
         int rounds = 1000;

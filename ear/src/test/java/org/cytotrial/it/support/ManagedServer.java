@@ -88,6 +88,11 @@ public final class ManagedServer implements AutoCloseable {
         return base.resolve("server.pid");
     }
 
+    /** Started and not killed or stopped since. */
+    public boolean isRunning() {
+        return launcher != null && launcher.isAlive();
+    }
+
     /** The server's JVM. */
     public ProcessHandle jvm() {
         try {

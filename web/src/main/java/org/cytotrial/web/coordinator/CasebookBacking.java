@@ -7,13 +7,17 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.cytotrial.lock.LockView;
 import org.cytotrial.marker.LabEntryWriter.ResultEntry;
 import org.cytotrial.marker.Marker;
 import org.cytotrial.platform.ConflictException;
@@ -27,6 +31,8 @@ import org.cytotrial.response.TumourEntryWriter.LesionEntry;
 import org.cytotrial.security.AccessDeniedException;
 import org.cytotrial.security.CurrentUser;
 import org.cytotrial.security.Role;
+import org.cytotrial.signature.SignatureService;
+import org.cytotrial.signature.SubjectSignatures;
 import org.cytotrial.subject.SubjectService;
 import org.cytotrial.visit.CasebookService;
 import org.cytotrial.visit.EntryConflictException;
@@ -51,6 +57,7 @@ import org.cytotrial.web.coordinator.EntryRows.ResultRow;
 public class CasebookBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     @Inject
     private transient CasebookService casebooks;
@@ -67,10 +74,14 @@ public class CasebookBacking implements Serializable {
     @Inject
     private transient CurrentUser currentUser;
 
+    @Inject
+    private transient SignatureService signatureService;
+
     private String study;
     private String subject;
     private String visitParam;
     private CasebookService.Casebook casebook;
+    private transient SubjectSignatures signatures;
     private final FieldProblems problems = new FieldProblems();
 
     // the visit being entered
@@ -114,6 +125,15 @@ public class CasebookBacking implements Serializable {
 
     private void refresh() {
         casebook = casebooks.casebook(study, subject);
+        signatures = null;
+    }
+
+    /** Whether the subject's signatures still hold (a save may break one), read once per refresh. */
+    public SubjectSignatures getSignatures() {
+        if (signatures == null && casebook != null) {
+            signatures = signatureService.signatures(study, subject);
+        }
+        return signatures;
     }
 
     /** Opens a visit's entry form with what is stored. */
@@ -227,6 +247,15 @@ public class CasebookBacking implements Serializable {
             error("Not saved: someone else saved this visit after you opened it. See what differs below.");
         } catch (ConflictException | AccessDeniedException e) {
             error("Not saved: " + e.getMessage());
+            refreshLockState();
+        }
+    }
+
+    /** A lock placed while the page was open shows at once, and the forms close. */
+    private void refreshLockState() {
+        refresh();
+        if (isLocked()) {
+            open(visit);
         }
     }
 
@@ -265,6 +294,7 @@ public class CasebookBacking implements Serializable {
             problems.show(e);
         } catch (ConflictException | AccessDeniedException e) {
             error("Not saved: " + e.getMessage());
+            refresh();
         }
     }
 
@@ -349,11 +379,38 @@ public class CasebookBacking implements Serializable {
     }
 
     public boolean isMayEnterData() {
-        return currentUser.account().map(a -> a.has(Role.COORDINATOR)).orElse(false);
+        return !isLocked() && currentUser.account().map(a -> a.has(Role.COORDINATOR)).orElse(false);
     }
 
     public boolean isMayEnterResponse() {
-        return currentUser.account().map(a -> a.hasAny(Role.COORDINATOR, Role.INVESTIGATOR)).orElse(false);
+        return !isLocked() && currentUser.account().map(a -> a.hasAny(Role.COORDINATOR, Role.INVESTIGATOR)).orElse(false);
+    }
+
+    /** The subject's data cannot change now: a data lock, or the study locked or closed. */
+    public boolean isLocked() {
+        return casebook != null && casebook.lockedBecause() != null;
+    }
+
+    /** The lock in force, for the banner; null when the study's status alone closes it (the banner then shows why). */
+    public LockView getLock() {
+        return casebook == null ? null : casebook.lock();
+    }
+
+    /** What the lock covers, as the banner names it. */
+    public String getLockedData() {
+        LockView lock = getLock();
+        if (lock == null) {
+            return null;
+        }
+        return switch (lock.level()) {
+            case "STUDY" -> "the whole study " + casebook.subject().study();
+            case "SITE" -> "site " + lock.site() + " of study " + casebook.subject().study();
+            default -> "subject " + lock.subject();
+        };
+    }
+
+    public String time(Instant instant) {
+        return instant == null ? "" : TIME.format(instant);
     }
 
     public List<LesionKind> getKindsHere() {
