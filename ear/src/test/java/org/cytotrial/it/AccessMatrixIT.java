@@ -141,6 +141,27 @@ class AccessMatrixIT {
     }
 
     @Test
+    void everyEndpointReadingJsonAnswersBrokenJsonWith400() {
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint endpoint : DeployedApplication.read().endpoints()) {
+            if (!endpoint.declared() || endpoint.anonymous() || !endpoint.changesData() || endpoint.method().equals("DELETE")
+                    || !endpoint.consumes().contains("json")) {
+                continue;
+            }
+            String role = endpoint.roles().iterator().next();
+            Api api = as(role);
+            Api.Answer answer = api.send(api.request(concrete(endpoint.template())).header("X-Change-Reason", "access matrix")
+                    .header("Content-Type", endpoint.consumes())
+                    .method(endpoint.method(), HttpRequest.BodyPublishers.ofString("{\"date\":")));
+            if (answer.status() != 400 || !answer.text().contains("\"field\":\"body\"")
+                    || !answer.text().contains("not valid JSON")) {
+                wrong.add(endpoint + " as " + role + ": expected 400 naming the body, got " + answer.status() + " " + brief(answer));
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    @Test
     void noEndpointChangesOrDeletesTheAuditTrail() {
         List<Endpoint> touching = DeployedApplication.read().endpoints().stream()
                 .filter(e -> e.changesData() && e.template().contains("audit")).toList();

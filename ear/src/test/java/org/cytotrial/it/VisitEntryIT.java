@@ -169,6 +169,48 @@ class VisitEntryIT {
     }
 
     @Test
+    void jsonThatCannotBeReadIsA400NamingTheProblemAndNothingIsStored() {
+        String study = Casebooks.studyCopy("RECIST-DEMO", "JSON");
+        String subject = Casebooks.enrolDosed(study, "BERLIN", "CTRL");
+        String path = subjectPath(study, subject);
+        Map<String, Long> before = Database.rowCounts();
+
+        Api.Answer cut = COORDINATOR.postJson(path + "/visits/1", "{\"date\":");
+        assertBadRequest(cut, "body", "not valid JSON at line 1, column");
+        assertBadRequest(COORDINATOR.putJson(path + "/visits/1", "{\"date\":\"" + BASELINE + "\",\"results\":[{\"test\":\"HGB\""),
+                "body", "not valid JSON");
+        assertBadRequest(COORDINATOR.postJson(path + "/visits/1", "{\"date\":\"" + BASELINE + "\",\"results\":{\"test\":\"HGB\"}}"),
+                "results", "expected an array […], not an object {…}");
+        assertBadRequest(COORDINATOR.postJson(path + "/visits/1", "{\"date\":\"" + BASELINE + "\",\"version\":\"first\"}"),
+                "version", "'first' is not a whole number");
+        assertBadRequest(COORDINATOR.postJson(path + "/visits/1", "[1, 2]"), "body", "must be a JSON object");
+
+        String start = LocalDate.now().minusDays(70).toString();
+        assertBadRequest(COORDINATOR.postJson(path + "/adverse-events", "{\"term\":\"Rash\",\"grade\":\"x\",\"serious\":false,"
+                + "\"related\":false,\"start\":\"" + start + "\"}"), "grade", "'x' is not a whole number");
+        assertBadRequest(COORDINATOR.postJson(path + "/adverse-events", "{\"term\":\"Rash\",\"grade\":2.5,\"serious\":false,"
+                + "\"related\":false,\"start\":\"" + start + "\"}"), "grade", "2.5 is not a whole number");
+        assertBadRequest(COORDINATOR.postJson(path + "/adverse-events", "{\"term\":\"Rash\",\"grade\":2,\"serious\":\"yes\","
+                + "\"related\":false,\"start\":\"" + start + "\"}"), "serious", "'yes' is not true or false");
+        assertBadRequest(COORDINATOR.postJson("/api/studies/" + study + "/subjects",
+                Casebooks.enrolment("BERLIN", "CTRL").add("age", "sixty").build().toString()), "age", "'sixty' is not a whole number");
+        assertBadRequest(COORDINATOR.postJson("/api/studies/" + study + "/subjects", Casebooks.enrolment("BERLIN", "CTRL")
+                .add("eligibility", Json.createObjectBuilder().add("IN01", "maybe")).build().toString()),
+                "eligibility", "'maybe' is not true or false");
+        assertEquals(before, Database.rowCounts(), "nothing of an unreadable request is stored");
+    }
+
+    static void assertBadRequest(Api.Answer answer, String field, String expected) {
+        assertEquals(400, answer.status(), answer.text());
+        JsonObject body = answer.json();
+        assertEquals(400, body.getInt("status"));
+        assertTrue(body.getString("message").contains(field + ": "), body.toString());
+        assertTrue(body.getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                .anyMatch(e -> e.getString("field").equals(field) && e.getString("message").contains(expected)),
+                "expected " + field + ": '" + expected + "' in " + body);
+    }
+
+    @Test
     void aStaleSaveIsAConflictShowingWhatChangedAndChangesNeedAReason() {
         String study = Casebooks.studyCopy("RECIST-DEMO", "CONF");
         String subject = Casebooks.enrolDosed(study, "MUNICH", "CTRL");
