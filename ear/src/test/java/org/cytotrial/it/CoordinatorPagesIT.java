@@ -6,6 +6,7 @@ import static org.cytotrial.it.support.Casebooks.lesion;
 import static org.cytotrial.it.support.Casebooks.result;
 import static org.cytotrial.it.support.Casebooks.subjectPath;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -150,6 +151,14 @@ class CoordinatorPagesIT {
             WebElement conflict = second.find(By.id("sections:entryForm:conflict"));
             assertTrue(conflict.getText().contains("nothing of yours was saved"), conflict.getText());
             assertTrue(conflict.getText().contains("CRP 9 mg/L 10 mg/L"), conflict.getText());
+            // and what the first coordinator changed since the second opened the visit: who, what, before → after, why
+            WebElement since = second.find(By.id("sections:entryForm:changedSince"));
+            WebElement crpLine = since.findElement(By.xpath(".//tr[td[3][contains(normalize-space(),'Lab result CRP · original value')]]"));
+            assertTrue(crpLine.getText().contains("coordinator"), crpLine.getText());
+            assertTrue(crpLine.getText().contains("8 → 9"), crpLine.getText());
+            assertTrue(crpLine.getText().contains("transcription error"), crpLine.getText());
+            assertTrue(crpLine.getText().matches("(?s).*\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC.*"), crpLine.getText());
+            assertFalse(since.getText().contains("HGB"), "HGB was not changed by anyone: " + since.getText());
             second.script("arguments[0].scrollIntoView({block: 'start'})", conflict);
             second.screenshot("coordinator-conflict");
             assertEquals("9", Database.count("select cast(r.original_value as integer) from lab_result r join subject s"

@@ -16,6 +16,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.cytotrial.it.support.Api;
 import org.cytotrial.it.support.Casebooks;
@@ -242,6 +243,21 @@ class VisitEntryIT {
         assertEquals("12.3 g/dL", hgb.getString("stored"));
         assertEquals("12.5 g/dL", hgb.getString("proposed"));
         assertTrue(conflict.getString("message").contains("nothing of yours was saved"), conflict.toString());
+        // what the first coordinator changed since the version read, from the audit trail: HGB, with
+        // who, when and why; not CRP, which only the second one changed
+        List<JsonObject> since = conflict.getJsonArray("changedSince").getValuesAs(JsonObject.class);
+        JsonObject hgbSince = since.stream().filter(c -> c.getString("record").equals("Lab result HGB")
+                && c.getString("field").equals("original value")).findFirst().orElseThrow(() -> new AssertionError(since.toString()));
+        assertEquals("12.1", hgbSince.getString("oldValue"));
+        assertEquals("12.3", hgbSince.getString("newValue"));
+        assertEquals("coordinator", hgbSince.getString("changedBy"));
+        assertEquals("transcription error", hgbSince.getString("reason"));
+        assertEquals("CHANGED", hgbSince.getString("action"));
+        assertEquals(first.json().getString("recordedAt"), hgbSince.getString("changedAt"), "when the first save was made");
+        assertTrue(since.stream().anyMatch(c -> c.getString("record").equals("Lab result HGB")
+                && c.getString("field").equals("standard value") && c.getString("newValue").equals("123")), since.toString());
+        assertTrue(since.stream().noneMatch(c -> c.getString("record").contains("CRP")), "CRP changed only in the refused save: " + since);
+        assertTrue(since.stream().noneMatch(c -> c.getString("field").startsWith("recorded")), since.toString());
         assertEquals(before, Database.rowCounts());
 
         // a client keeping its own copy of the form asks for the new version only

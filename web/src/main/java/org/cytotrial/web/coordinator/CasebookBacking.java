@@ -29,6 +29,7 @@ import org.cytotrial.security.CurrentUser;
 import org.cytotrial.security.Role;
 import org.cytotrial.subject.SubjectService;
 import org.cytotrial.visit.CasebookService;
+import org.cytotrial.visit.ChangeSince;
 import org.cytotrial.visit.EntryConflictException;
 import org.cytotrial.visit.VisitEntry;
 import org.cytotrial.visit.VisitEntryReader;
@@ -94,8 +95,15 @@ public class CasebookBacking implements Serializable {
     private LocalDate firstDose;
     private String firstDoseReason;
 
-    /** A refused save: what the stored visit holds where it differs from what was typed. */
-    public record Conflict(String message, List<FieldChange> changes, long currentVersion) implements Serializable {}
+    /**
+     * A refused save: what the stored visit holds where it differs from what was typed, and what
+     * others changed since this form was opened (from the audit trail).
+     */
+    public record Conflict(String message, List<FieldChange> changes, List<ChangeSince> changedSince, long currentVersion)
+            implements Serializable {}
+
+    private static final java.time.format.DateTimeFormatter UTC_SECONDS =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC);
 
     public void load() {
         if (casebook != null) {
@@ -223,7 +231,7 @@ public class CasebookBacking implements Serializable {
         } catch (InvalidInputException e) {
             problems.show(e);
         } catch (EntryConflictException e) {
-            conflict = new Conflict(e.getMessage(), e.getChanges(), e.getCurrentVersion());
+            conflict = new Conflict(e.getMessage(), e.getChanges(), e.getChangedSince(), e.getCurrentVersion());
             error("Not saved: someone else saved this visit after you opened it. See what differs below.");
         } catch (ConflictException | AccessDeniedException e) {
             error("Not saved: " + e.getMessage());
@@ -284,6 +292,11 @@ public class CasebookBacking implements Serializable {
 
     public String problem(String field) {
         return problems.of(field);
+    }
+
+    /** When a change of the audit trail was saved, for people: to the second, in UTC as the trail records it. */
+    public String changedAt(ChangeSince change) {
+        return change.changedAt() == null ? "" : UTC_SECONDS.format(change.changedAt());
     }
 
     /** A service field name as the form labels it: results[CRP] is "CRP", lesions[T01] "lesion T01". */
