@@ -38,7 +38,7 @@ class AccessMatrixIT {
 
     /** Values for path parameters: a study and a subject that every demo role can see. */
     private static final Map<String, String> SAMPLES = Map.of("code", "IL2-MM", "study", "IL2-MM", "usubjid", "IL2-MM-001",
-            "subject", "IL2-MM-001", "id", "999999999", "visit", "1", "visitnum", "1");
+            "subject", "IL2-MM-001", "id", "999999999", "visit", "1", "visitnum", "1", "seq", "1");
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {

@@ -13,8 +13,9 @@ import org.cytotrial.platform.InvalidInputException.FieldError;
 
 /**
  * Tells a request body that JSON-B could not read apart from any other failure, and says what
- * was wrong and where, for a 400. RESTEasy reports such a body as a {@code ReaderException}
- * around the {@code JsonbException} (or the parser's {@code JsonParsingException}); Yasson names
+ * was wrong and where, for a 400. RESTEasy reports such a body as a {@code ProcessingException}
+ * from the provider's {@code readFrom} (or its {@code ReaderException} around one) with the
+ * {@code JsonbException} (or the parser's {@code JsonParsingException}) as the cause; Yasson names
  * the property on each level ("Unable to deserialize property 'results' because of: Unable to
  * deserialize property 'value' because of: …"), which gives the field's path (
  * {@code results.value}: the value of one of the results; JSON-B does not say which).
@@ -34,7 +35,20 @@ final class UnreadableJson {
 
     /** The field error for a body JSON-B could not read; empty for anything else (e.g. a failure writing an answer). */
     static Optional<FieldError> describe(Throwable thrown) {
-        return describe(thrown, e -> e.getClass().getName().equals(READER_EXCEPTION));
+        return describe(thrown, UnreadableJson::isReadingFailure);
+    }
+
+    /**
+     * RESTEasy hands the mapper either its {@code ReaderException} or, unwrapped, the
+     * {@code ProcessingException} that the JSON-B provider raised in its {@code readFrom}; a
+     * failure writing an answer comes from {@code writeTo} and is not the caller's.
+     */
+    private static boolean isReadingFailure(Throwable e) {
+        if (e.getClass().getName().equals(READER_EXCEPTION)) {
+            return true;
+        }
+        StackTraceElement[] stack = e.getStackTrace();
+        return e instanceof jakarta.ws.rs.ProcessingException && stack.length > 0 && stack[0].getMethodName().equals("readFrom");
     }
 
     /** As {@link #describe(Throwable)}, with what marks a failure to read the body given. */

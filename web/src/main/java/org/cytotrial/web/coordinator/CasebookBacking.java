@@ -294,6 +294,20 @@ public class CasebookBacking implements Serializable {
         return problems.of(field);
     }
 
+    /**
+     * A visit's window as the schedule shows it, short enough for its column: the first day in
+     * full, the last without the year when it is the same ("2026-09-05 – 09-19").
+     */
+    public String window(org.cytotrial.visit.VisitSchedule.Entry entry) {
+        LocalDate start = entry.windowStart();
+        LocalDate end = entry.windowEnd();
+        if (start == null || end == null) {
+            return "";
+        }
+        String last = end.getYear() == start.getYear() ? end.toString().substring(5) : end.toString();
+        return start + " – " + last;
+    }
+
     /** When a change of the audit trail was saved, for people: to the second, in UTC as the trail records it. */
     public String changedAt(ChangeSince change) {
         return change.changedAt() == null ? "" : UTC_SECONDS.format(change.changedAt());

@@ -65,6 +65,18 @@ class UnreadableJsonTest {
     }
 
     @Test
+    void theProviderFailingInReadFromIsReadingTheBody() {
+        ProcessingException thrown = new ProcessingException("RESTEASY008200: JSON Binding deserialization error",
+                new JsonbException("Unable to deserialize property 'age' because of: 'sixty' is not a whole number"));
+        thrown.setStackTrace(new StackTraceElement[] {new StackTraceElement(
+                "org.jboss.resteasy.plugins.providers.jsonb.JsonBindingProvider", "readFrom", "JsonBindingProvider.java", 78)});
+        assertEquals(new FieldError("age", "'sixty' is not a whole number"), UnreadableJson.describe(thrown).orElseThrow());
+        thrown.setStackTrace(new StackTraceElement[] {new StackTraceElement(
+                "org.jboss.resteasy.plugins.providers.jsonb.JsonBindingProvider", "writeTo", "JsonBindingProvider.java", 120)});
+        assertTrue(UnreadableJson.describe(thrown).isEmpty(), "writing an answer");
+    }
+
+    @Test
     void aFailureOtherThanReadingTheBodyIsNotMistakenForOne() {
         assertTrue(describe(new ProcessingException("writing", new JsonbException("cannot serialize"))).isEmpty(),
                 "a JSON-B failure writing an answer is a bug (500), not the caller's fault");
