@@ -115,6 +115,7 @@ class CoordinatorPagesIT {
             lesionValue(browser, "T02", "9");
             browser.waitFor(d -> d.findElement(By.id("computedCategory")).getText().equals("PR"));
             assertEquals("-44.3 %", browser.byId("fromBaseline").getText());
+            assertEquals("-44.3 %", browser.byId("fromNadir").getText(), "the nadir so far is the baseline");
             choose(browser, "sections:entryForm:investigator", "PR");
             browser.byId("sections:entryForm:save").click();
             browser.waitForAjax();

@@ -91,6 +91,8 @@ class VisitEntryIT {
         assertEquals("PR", response.getJsonObject("computed").getString("category"));
         assertEquals(39.0, response.getJsonObject("computed").getJsonNumber("measure").doubleValue());
         assertEquals(-44.29, response.getJsonObject("computed").getJsonNumber("changeFromBaselinePercent").doubleValue(), 0.01);
+        assertEquals(-44.29, response.getJsonObject("computed").getJsonNumber("changeFromNadirPercent").doubleValue(), 0.01,
+                "the nadir so far is the baseline");
         assertFalse(response.getBoolean("disagrees"));
 
         // a new lesion at week 12: PD, whatever the investigator says, and the disagreement is flagged
@@ -102,6 +104,10 @@ class VisitEntryIT {
         assertEquals(200, week12.status(), week12.text());
         JsonObject r12 = week12.json().getJsonObject("response");
         assertEquals("PD", r12.getJsonObject("computed").getString("category"));
+        // 28 + 8 = 36 mm: 48.6 % below the baseline of 70, 7.7 % below the nadir of 39 (week 6)
+        assertEquals(36.0, r12.getJsonObject("computed").getJsonNumber("measure").doubleValue());
+        assertEquals((36 - 70) / 70.0 * 100, r12.getJsonObject("computed").getJsonNumber("changeFromBaselinePercent").doubleValue(), 0.01);
+        assertEquals((36 - 39) / 39.0 * 100, r12.getJsonObject("computed").getJsonNumber("changeFromNadirPercent").doubleValue(), 0.01);
         assertTrue(r12.getBoolean("disagrees"));
         assertTrue(byKey(week12.json(), "lesions", "id", "NEW01").getString("kind").equals("NEW"));
 
@@ -276,6 +282,61 @@ class VisitEntryIT {
         // a save with no version on a visit someone already recorded is a conflict too
         assertEquals(409, put(COORDINATOR, study, subject, "1", Json.createObjectBuilder()
                 .add("results", array(result("IL6", "4", null)))).status());
+    }
+
+    @Test
+    void aMyelomaVisitGivesTheImwgResponseFromItsMProtein() {
+        String study = Casebooks.studyCopy("IL2-MM", "IMWG");
+        String subject = Casebooks.enrolDosed(study, "HAMBURG", null);
+        List<String> visits = COORDINATOR.get(subjectPath(study, subject)).json().getJsonArray("schedule")
+                .getValuesAs(JsonObject.class).stream().map(l -> l.getJsonObject("visit").getJsonNumber("number").toString())
+                .limit(3).toList();
+        assertEquals(3, visits.size(), "the schedule has at least three visits");
+
+        // baseline 3.0 g/dL = 30 g/L
+        Api.Answer baseline = put(COORDINATOR, study, subject, visits.get(0), Json.createObjectBuilder().add("date", BASELINE.toString())
+                .add("results", array(result("MPROT", "3.0", "g/dL"))));
+        assertEquals(200, baseline.status(), baseline.text());
+        JsonObject atBaseline = baseline.json().getJsonObject("response").getJsonObject("computed");
+        assertEquals("IMWG", atBaseline.getString("criteria"));
+        assertTrue(atBaseline.getBoolean("baseline"));
+        assertEquals(30.0, atBaseline.getJsonNumber("measure").doubleValue(), 1e-9);
+        assertEquals("g/L", atBaseline.getString("unit"));
+
+        // 12 g/L: 60 % below the baseline, which is the nadir so far: PR
+        Api.Answer second = put(COORDINATOR, study, subject, visits.get(1), Json.createObjectBuilder().add("date", WEEK6.toString())
+                .add("results", array(result("MPROT", "12", null))).add("response", "PR"));
+        assertEquals(200, second.status(), second.text());
+        JsonObject pr = second.json().getJsonObject("response").getJsonObject("computed");
+        assertEquals("PR", pr.getString("category"));
+        assertEquals(12.0, pr.getJsonNumber("measure").doubleValue(), 1e-9);
+        assertEquals(-60.0, pr.getJsonNumber("changeFromBaselinePercent").doubleValue(), 1e-9);
+        assertEquals(-60.0, pr.getJsonNumber("changeFromNadirPercent").doubleValue(), 1e-9);
+        assertFalse(second.json().getJsonObject("response").getBoolean("disagrees"));
+
+        // 18 g/L: still 40 % below the baseline, but 50 % and 6 g/L above the nadir of 12: PD,
+        // shown while typing (preview) and when saved, against the investigator's SD
+        JsonObjectBuilder third = Json.createObjectBuilder().add("date", LocalDate.now().minusDays(3).toString())
+                .add("results", array(result("MPROT", "18", "g/L"))).add("response", "SD");
+        Api.Answer preview = COORDINATOR.postJson(subjectPath(study, subject) + "/visits/" + visits.get(2) + "/preview",
+                third.build().toString());
+        assertEquals(200, preview.status(), preview.text());
+        assertEquals("PD", preview.json().getJsonObject("computed").getString("category"));
+        Api.Answer saved = put(COORDINATOR, study, subject, visits.get(2), Json.createObjectBuilder()
+                .add("date", LocalDate.now().minusDays(3).toString())
+                .add("results", array(result("MPROT", "18", "g/L"))).add("response", "SD"));
+        assertEquals(200, saved.status(), saved.text());
+        JsonObject pd = saved.json().getJsonObject("response").getJsonObject("computed");
+        assertEquals("PD", pd.getString("category"));
+        assertEquals(-40.0, pd.getJsonNumber("changeFromBaselinePercent").doubleValue(), 1e-9);
+        assertEquals(50.0, pd.getJsonNumber("changeFromNadirPercent").doubleValue(), 1e-9);
+        assertTrue(saved.json().getJsonObject("response").getBoolean("disagrees"), "the investigator's SD is flagged");
+        // the casebook's schedule carries the same computed response
+        JsonObject line = COORDINATOR.get(subjectPath(study, subject)).json().getJsonArray("schedule")
+                .getValuesAs(JsonObject.class).stream()
+                .filter(l -> l.getJsonObject("visit").getJsonNumber("number").toString().equals(visits.get(2))).findFirst().orElseThrow();
+        assertEquals("PD", line.getJsonObject("computed").getString("category"));
+        assertEquals("SD", line.getString("investigator"));
     }
 
     @Test
