@@ -295,17 +295,21 @@ public class CasebookBacking implements Serializable {
     }
 
     /**
-     * A visit's window as the schedule shows it, short enough for its column: the first day in
-     * full, the last without the year when it is the same ("2026-09-05 – 09-19").
+     * The last day of a visit's window as the schedule shows it after the first: without the year
+     * when it is the first day's ("2026-09-05 – 09-19"), short enough for its column.
      */
-    public String window(org.cytotrial.visit.VisitSchedule.Entry entry) {
+    public String windowEnd(org.cytotrial.visit.VisitSchedule.Entry entry) {
         LocalDate start = entry.windowStart();
         LocalDate end = entry.windowEnd();
-        if (start == null || end == null) {
+        if (end == null) {
             return "";
         }
-        String last = end.getYear() == start.getYear() ? end.toString().substring(5) : end.toString();
-        return start + " – " + last;
+        return start != null && end.getYear() == start.getYear() ? end.toString().substring(5) : end.toString();
+    }
+
+    /** A schedule state in words ("NOT EXPECTED"), which may wrap in its column. */
+    public String stateText(org.cytotrial.visit.VisitSchedule.State state) {
+        return state == null ? "" : state.name().replace('_', ' ');
     }
 
     /** When a change of the audit trail was saved, for people: to the second, in UTC as the trail records it. */
