@@ -38,7 +38,7 @@ class AccessMatrixIT {
 
     /** Values for path parameters: a study and a subject that every demo role can see. */
     private static final Map<String, String> SAMPLES = Map.of("code", "IL2-MM", "study", "IL2-MM", "usubjid", "IL2-MM-001",
-            "subject", "IL2-MM-001", "id", "999999999", "visit", "1", "visitnum", "1");
+            "subject", "IL2-MM-001", "id", "999999999", "visit", "1", "visitnum", "1", "seq", "1");
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
@@ -135,6 +135,27 @@ class AccessMatrixIT {
             if (answer.status() != 422 || !answer.text().contains("\"reason\"")) {
                 wrong.add(endpoint + " as " + role + " without a reason: expected 422 on field reason, got " + answer.status()
                         + " " + brief(answer));
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    @Test
+    void everyEndpointReadingJsonAnswersBrokenJsonWith400() {
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint endpoint : DeployedApplication.read().endpoints()) {
+            if (!endpoint.declared() || endpoint.anonymous() || !endpoint.changesData() || endpoint.method().equals("DELETE")
+                    || !endpoint.consumes().contains("json")) {
+                continue;
+            }
+            String role = endpoint.roles().iterator().next();
+            Api api = as(role);
+            Api.Answer answer = api.send(api.request(concrete(endpoint.template())).header("X-Change-Reason", "access matrix")
+                    .header("Content-Type", endpoint.consumes())
+                    .method(endpoint.method(), HttpRequest.BodyPublishers.ofString("{\"date\":")));
+            if (answer.status() != 400 || !answer.text().contains("\"field\":\"body\"")
+                    || !answer.text().contains("not valid JSON")) {
+                wrong.add(endpoint + " as " + role + ": expected 400 naming the body, got " + answer.status() + " " + brief(answer));
             }
         }
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));

@@ -6,10 +6,12 @@ import static org.cytotrial.it.support.Casebooks.lesion;
 import static org.cytotrial.it.support.Casebooks.result;
 import static org.cytotrial.it.support.Casebooks.subjectPath;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import java.time.LocalDate;
+import java.util.List;
 import org.cytotrial.it.support.Browser;
 import org.cytotrial.it.support.Casebooks;
 import org.cytotrial.it.support.Database;
@@ -48,6 +50,7 @@ class CoordinatorPagesIT {
             browser.open("/coordinator/dashboard.xhtml");
             browser.find(By.id("studies"));
             assertTrue(browser.text().contains(study), browser.text());
+            assertFitsTheScreen(browser, "dashboard");
             browser.screenshot("coordinator-dashboard");
 
             browser.open("/coordinator/subjects.xhtml?study=" + study);
@@ -56,6 +59,7 @@ class CoordinatorPagesIT {
             WebElement filter = browser.find(By.cssSelector("[id='subjectsForm:subjects:usubjid:filter']"));
             filter.sendKeys("RD-01");
             browser.waitFor(d -> d.findElement(By.id("subjectsForm:subjects")).getText().contains("1–7 of 7"));
+            assertFitsTheScreen(browser, "subjects");
             browser.screenshot("coordinator-subjects");
 
             browser.byId("enrol").click();
@@ -71,6 +75,7 @@ class CoordinatorPagesIT {
                 // two inclusion criteria met (Yes), the exclusion criterion not (No)
                 radio(browser, "enrolForm:eligibility:" + i + ":met:" + (i < 2 ? 0 : 1));
             }
+            assertFitsTheScreen(browser, "enrol");
             browser.screenshot("coordinator-enrol");
             browser.byId("enrolForm:enrol").click();
             browser.waitFor(d -> d.getCurrentUrl().contains("/coordinator/casebook.xhtml"));
@@ -86,7 +91,8 @@ class CoordinatorPagesIT {
             resultValue(browser, "CRP", "8");
             addLesion(browser, 0, "LIVER", "50");
             addLesion(browser, 1, "LYMPH NODE", "20");
-            browser.byId("sections:entryForm:save").click();
+            // Enter in any field saves the visit
+            browser.byId("sections:entryForm:lesions:1:diameter").sendKeys(Keys.ENTER);
             browser.waitForAjax();
             browser.waitFor(d -> browser.text().contains("Visit BASELINE saved."));
             assertEquals("baseline", browser.byId("computedCategory").getText());
@@ -94,15 +100,38 @@ class CoordinatorPagesIT {
 
             // week 6: the response is computed as the diameters are typed, before saving
             openVisit(browser, "WEEK 6");
-            type(browser, "sections:entryForm:date", consent.plusDays(47).toString());
+            // the keyboard goes from the visit date to the first marker value, and from the reason to Save
+            WebElement date = browser.byId("sections:entryForm:date");
+            date.click();
+            date.sendKeys(consent.plusDays(47).toString());
+            date.sendKeys(Keys.TAB);
+            browser.waitForAjax();
+            assertEquals(browser.script("return document.querySelector(\"[id^='sections:entryForm:results:'][id$=':value']:not([disabled])\").id"),
+                    browser.focusedId(), "Tab from the visit date");
+            browser.byId("sections:entryForm:reason").click();
+            browser.byId("sections:entryForm:reason").sendKeys(Keys.TAB);
+            assertEquals("sections:entryForm:save", browser.focusedId(), "Tab from the reason for change");
             lesionValue(browser, "T01", "30");
             lesionValue(browser, "T02", "9");
             browser.waitFor(d -> d.findElement(By.id("computedCategory")).getText().equals("PR"));
             assertEquals("-44.3 %", browser.byId("fromBaseline").getText());
+            assertEquals("-44.3 %", browser.byId("fromNadir").getText(), "the nadir so far is the baseline");
             choose(browser, "sections:entryForm:investigator", "PR");
             browser.byId("sections:entryForm:save").click();
             browser.waitForAjax();
             browser.waitFor(d -> browser.text().contains("Visit WEEK 6 saved."));
+            // the schedule shows each visit's window as text, and nothing in it is cut off
+            jakarta.json.JsonObject week6 = COORDINATOR.get(subjectPath(study, "RD-025")).json().getJsonArray("schedule")
+                    .getValuesAs(jakarta.json.JsonObject.class).stream()
+                    .filter(l -> l.getJsonObject("visit").getString("name").equals("WEEK 6")).findFirst().orElseThrow()
+                    .getJsonObject("visit");
+            LocalDate windowStart = LocalDate.parse(week6.getString("windowStart"));
+            LocalDate windowEnd = LocalDate.parse(week6.getString("windowEnd"));
+            String window = windowStart + " – " + (windowEnd.getYear() == windowStart.getYear()
+                    ? windowEnd.toString().substring(5) : windowEnd.toString());
+            WebElement week6Line = browser.find(By.xpath("//*[@id='sections:visitsForm:schedule']//tr[.//a[normalize-space()='WEEK 6']]"));
+            assertTrue(week6Line.getText().contains(window), "the window as text: " + window + " in " + week6Line.getText());
+            assertFitsTheScreen(browser, "casebook");
             browser.script("arguments[0].scrollIntoView({block: 'start'})", browser.byId("sections:entryForm"));
             browser.screenshot("coordinator-casebook");
             String usubjid = "RD-025";
@@ -150,6 +179,15 @@ class CoordinatorPagesIT {
             WebElement conflict = second.find(By.id("sections:entryForm:conflict"));
             assertTrue(conflict.getText().contains("nothing of yours was saved"), conflict.getText());
             assertTrue(conflict.getText().contains("CRP 9 mg/L 10 mg/L"), conflict.getText());
+            // and what the first coordinator changed since the second opened the visit: who, what, before → after, why
+            WebElement since = second.find(By.id("sections:entryForm:changedSince"));
+            WebElement crpLine = since.findElement(By.xpath(".//tr[td[3][contains(normalize-space(),'Lab result CRP · original value')]]"));
+            assertTrue(crpLine.getText().contains("coordinator"), crpLine.getText());
+            assertTrue(crpLine.getText().contains("8 → 9"), crpLine.getText());
+            assertTrue(crpLine.getText().contains("transcription error"), crpLine.getText());
+            assertTrue(crpLine.getText().matches("(?s).*\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC.*"), crpLine.getText());
+            assertFalse(since.getText().contains("HGB"), "HGB was not changed by anyone: " + since.getText());
+            assertFitsTheScreen(second, "casebook with a conflict");
             second.script("arguments[0].scrollIntoView({block: 'start'})", conflict);
             second.screenshot("coordinator-conflict");
             assertEquals("9", Database.count("select cast(r.original_value as integer) from lab_result r join subject s"
@@ -164,6 +202,15 @@ class CoordinatorPagesIT {
     }
 
     // ---- page helpers
+
+    /** The screen fits the 1280x800 viewport: no horizontal scroll bar, no table cell whose content is cut off. */
+    private static void assertFitsTheScreen(Browser browser, String screen) {
+        assertEquals(List.of((long) Browser.WIDTH, (long) Browser.HEIGHT), browser.viewport(), "the viewport");
+        long width = browser.pageWidth();
+        assertTrue(width <= Browser.WIDTH, screen + " is laid out " + width + " px wide");
+        assertTrue(width <= browser.clientWidth(), screen + " scrolls sideways: " + width + " px in " + browser.clientWidth());
+        assertEquals(List.of(), browser.clippedCells(), screen + ": cells whose content does not fit");
+    }
 
     private static void type(Browser browser, String id, String text) {
         WebElement input = browser.byId(id);

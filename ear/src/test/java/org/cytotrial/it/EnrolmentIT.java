@@ -48,6 +48,8 @@ class EnrolmentIT {
         assertEquals("HANNOVER", subject.getString("site"));
         assertEquals(60, subject.getInt("age"));
         assertTrue(answer.header("Location").endsWith("/subjects/IL2-MM-019"));
+        assertEquals(COORDINATOR.get("/api/studies/" + study + "/subjects/IL2-MM-019").json().getJsonObject("subject"), subject,
+                "the answer is the subject as stored");
         assertEquals(3, Database.count("select count(*) from eligibility_answer a join subject s on s.id = a.subject_id"
                 + " join study st on st.id = s.study_id where st.code = ? and s.usubjid = 'IL2-MM-019'", study));
         assertEquals(1, Database.count("select count(*) from subject_aud a join subject s on s.id = a.id join study st"

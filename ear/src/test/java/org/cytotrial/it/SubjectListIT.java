@@ -6,6 +6,7 @@ import static org.cytotrial.it.support.Casebooks.array;
 import static org.cytotrial.it.support.Casebooks.result;
 import static org.cytotrial.it.support.Casebooks.subjectPath;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -13,11 +14,14 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import org.cytotrial.it.support.Api;
 import org.cytotrial.it.support.Casebooks;
 import org.cytotrial.it.support.Deployments;
+import org.cytotrial.it.support.Fixtures;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -99,6 +103,63 @@ class SubjectListIT {
                         && l.getString("what").equals("first dose not recorded")));
         assertTrue(dashboard.getJsonObject("overdue").getInt("total") >= dashboard.getJsonObject("overdue")
                 .getJsonArray("lines").size());
+    }
+
+    @Test
+    void theDashboardListsTheVisitsDueThisWeek() {
+        String study = Casebooks.studyCopy("RECIST-DEMO", "DUE");
+        // a coordinator of VIENNA only, where no other test enrols: the due list is this test's alone
+        Api vienna = Api.as(Fixtures.createUser("due", "COORDINATOR", false, "VIENNA"), Fixtures.PASSWORD);
+        Api.Answer enrolled = vienna.postJson("/api/studies/" + study + "/subjects", Casebooks.enrolment("VIENNA", "CTRL")
+                .add("firstDoseDate", LocalDate.now().toString()).build().toString());
+        assertEquals(201, enrolled.status(), enrolled.text());
+        String usubjid = enrolled.json().getString("usubjid");
+
+        JsonObject dashboard = vienna.get("/api/dashboard").json();
+        LocalDate today = LocalDate.parse(dashboard.getString("today"));
+        LocalDate weekEnd = LocalDate.parse(dashboard.getString("weekEnd"));
+        assertEquals(today.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY)), weekEnd);
+        // due: every visit whose window reaches into today .. Sunday, as the casebook plans it from the first dose
+        List<JsonObject> schedule = vienna.get(subjectPath(study, usubjid)).json().getJsonArray("schedule")
+                .getValuesAs(JsonObject.class).stream().map(l -> l.getJsonObject("visit")).toList();
+        List<String> expected = schedule.stream().filter(v -> !v.isNull("windowStart")
+                        && !LocalDate.parse(v.getString("windowStart")).isAfter(weekEnd)
+                        && !LocalDate.parse(v.getString("windowEnd")).isBefore(today))
+                .map(v -> v.getString("name")).toList();
+        assertFalse(expected.isEmpty(), "dosed today, some visit's window is open this week: " + schedule);
+        assertTrue(expected.size() < schedule.size(), "and later ones are not: " + schedule);
+        List<JsonObject> due = lines(dashboard, "dueThisWeek", study, usubjid);
+        assertEquals(expected, due.stream().map(l -> l.getString("visit")).toList(), dashboard.toString());
+        for (JsonObject line : due) {
+            JsonObject planned = schedule.stream().filter(v -> v.getString("name").equals(line.getString("visit"))).findFirst()
+                    .orElseThrow();
+            assertEquals(planned.getString("plannedDate"), line.getString("plannedDate"));
+            assertEquals(planned.getString("windowStart"), line.getString("windowStart"));
+            assertEquals(planned.getString("windowEnd"), line.getString("windowEnd"));
+            assertEquals("VIENNA", line.getString("site"));
+        }
+        List<String> closed = schedule.stream().filter(v -> !v.isNull("windowEnd")
+                && LocalDate.parse(v.getString("windowEnd")).isBefore(today)).map(v -> v.getString("name")).toList();
+        assertEquals(closed, lines(dashboard, "overdue", study, usubjid).stream().map(l -> l.getString("visit")).toList(),
+                "overdue are only windows that closed before today");
+        assertTrue(dashboard.getJsonObject("dueThisWeek").getInt("total") >= due.size());
+
+        // once recorded, a visit is no longer due
+        JsonObject first = due.get(0);
+        Api.Answer recorded = vienna.postJson(subjectPath(study, usubjid) + "/visits/" + first.getJsonNumber("visitnum"),
+                Json.createObjectBuilder().add("date", today.toString()).add("results", array(result("CRP", "4", null)))
+                        .build().toString());
+        assertEquals(200, recorded.status(), recorded.text());
+        List<String> after = lines(vienna.get("/api/dashboard").json(), "dueThisWeek", study, usubjid).stream()
+                .map(l -> l.getString("visit")).toList();
+        assertEquals(expected.subList(1, expected.size()), after);
+        // and the demo coordinator, who does not work at VIENNA, does not see it at all
+        assertTrue(lines(COORDINATOR.get("/api/dashboard").json(), "dueThisWeek", study, usubjid).isEmpty());
+    }
+
+    private static List<JsonObject> lines(JsonObject dashboard, String list, String study, String usubjid) {
+        return dashboard.getJsonObject(list).getJsonArray("lines").getValuesAs(JsonObject.class).stream()
+                .filter(l -> l.getString("study").equals(study) && l.getString("usubjid").equals(usubjid)).toList();
     }
 
     @Test

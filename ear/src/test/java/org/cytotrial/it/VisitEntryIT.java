@@ -16,6 +16,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.cytotrial.it.support.Api;
 import org.cytotrial.it.support.Casebooks;
@@ -90,6 +91,8 @@ class VisitEntryIT {
         assertEquals("PR", response.getJsonObject("computed").getString("category"));
         assertEquals(39.0, response.getJsonObject("computed").getJsonNumber("measure").doubleValue());
         assertEquals(-44.29, response.getJsonObject("computed").getJsonNumber("changeFromBaselinePercent").doubleValue(), 0.01);
+        assertEquals(-44.29, response.getJsonObject("computed").getJsonNumber("changeFromNadirPercent").doubleValue(), 0.01,
+                "the nadir so far is the baseline");
         assertFalse(response.getBoolean("disagrees"));
 
         // a new lesion at week 12: PD, whatever the investigator says, and the disagreement is flagged
@@ -101,6 +104,10 @@ class VisitEntryIT {
         assertEquals(200, week12.status(), week12.text());
         JsonObject r12 = week12.json().getJsonObject("response");
         assertEquals("PD", r12.getJsonObject("computed").getString("category"));
+        // 28 + 8 = 36 mm: 48.6 % below the baseline of 70, 7.7 % below the nadir of 39 (week 6)
+        assertEquals(36.0, r12.getJsonObject("computed").getJsonNumber("measure").doubleValue());
+        assertEquals((36 - 70) / 70.0 * 100, r12.getJsonObject("computed").getJsonNumber("changeFromBaselinePercent").doubleValue(), 0.01);
+        assertEquals((36 - 39) / 39.0 * 100, r12.getJsonObject("computed").getJsonNumber("changeFromNadirPercent").doubleValue(), 0.01);
         assertTrue(r12.getBoolean("disagrees"));
         assertTrue(byKey(week12.json(), "lesions", "id", "NEW01").getString("kind").equals("NEW"));
 
@@ -169,6 +176,48 @@ class VisitEntryIT {
     }
 
     @Test
+    void jsonThatCannotBeReadIsA400NamingTheProblemAndNothingIsStored() {
+        String study = Casebooks.studyCopy("RECIST-DEMO", "JSON");
+        String subject = Casebooks.enrolDosed(study, "BERLIN", "CTRL");
+        String path = subjectPath(study, subject);
+        Map<String, Long> before = Database.rowCounts();
+
+        Api.Answer cut = COORDINATOR.postJson(path + "/visits/1", "{\"date\":");
+        assertBadRequest(cut, "body", "not valid JSON at line 1, column");
+        assertBadRequest(COORDINATOR.putJson(path + "/visits/1", "{\"date\":\"" + BASELINE + "\",\"results\":[{\"test\":\"HGB\""),
+                "body", "not valid JSON");
+        assertBadRequest(COORDINATOR.postJson(path + "/visits/1", "{\"date\":\"" + BASELINE + "\",\"results\":{\"test\":\"HGB\"}}"),
+                "results", "expected an array […], not an object {…}");
+        assertBadRequest(COORDINATOR.postJson(path + "/visits/1", "{\"date\":\"" + BASELINE + "\",\"version\":\"first\"}"),
+                "version", "'first' is not a whole number");
+        assertBadRequest(COORDINATOR.postJson(path + "/visits/1", "[1, 2]"), "body", "must be a JSON object");
+
+        String start = LocalDate.now().minusDays(70).toString();
+        assertBadRequest(COORDINATOR.postJson(path + "/adverse-events", "{\"term\":\"Rash\",\"grade\":\"x\",\"serious\":false,"
+                + "\"related\":false,\"start\":\"" + start + "\"}"), "grade", "'x' is not a whole number");
+        assertBadRequest(COORDINATOR.postJson(path + "/adverse-events", "{\"term\":\"Rash\",\"grade\":2.5,\"serious\":false,"
+                + "\"related\":false,\"start\":\"" + start + "\"}"), "grade", "2.5 is not a whole number");
+        assertBadRequest(COORDINATOR.postJson(path + "/adverse-events", "{\"term\":\"Rash\",\"grade\":2,\"serious\":\"yes\","
+                + "\"related\":false,\"start\":\"" + start + "\"}"), "serious", "'yes' is not true or false");
+        assertBadRequest(COORDINATOR.postJson("/api/studies/" + study + "/subjects",
+                Casebooks.enrolment("BERLIN", "CTRL").add("age", "sixty").build().toString()), "age", "'sixty' is not a whole number");
+        assertBadRequest(COORDINATOR.postJson("/api/studies/" + study + "/subjects", Casebooks.enrolment("BERLIN", "CTRL")
+                .add("eligibility", Json.createObjectBuilder().add("IN01", "maybe")).build().toString()),
+                "eligibility", "'maybe' is not true or false");
+        assertEquals(before, Database.rowCounts(), "nothing of an unreadable request is stored");
+    }
+
+    static void assertBadRequest(Api.Answer answer, String field, String expected) {
+        assertEquals(400, answer.status(), answer.text());
+        JsonObject body = answer.json();
+        assertEquals(400, body.getInt("status"));
+        assertTrue(body.getString("message").contains(field + ": "), body.toString());
+        assertTrue(body.getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                .anyMatch(e -> e.getString("field").equals(field) && e.getString("message").contains(expected)),
+                "expected " + field + ": '" + expected + "' in " + body);
+    }
+
+    @Test
     void aStaleSaveIsAConflictShowingWhatChangedAndChangesNeedAReason() {
         String study = Casebooks.studyCopy("RECIST-DEMO", "CONF");
         String subject = Casebooks.enrolDosed(study, "MUNICH", "CTRL");
@@ -200,6 +249,23 @@ class VisitEntryIT {
         assertEquals("12.3 g/dL", hgb.getString("stored"));
         assertEquals("12.5 g/dL", hgb.getString("proposed"));
         assertTrue(conflict.getString("message").contains("nothing of yours was saved"), conflict.toString());
+        // what the first coordinator changed since the version read, from the audit trail: HGB, with
+        // who, when and why; not CRP, which only the second one changed
+        List<JsonObject> since = conflict.getJsonArray("changedSince").getValuesAs(JsonObject.class);
+        JsonObject hgbSince = since.stream().filter(c -> c.getString("record").equals("Lab result HGB")
+                && c.getString("field").equals("original value")).findFirst().orElseThrow(() -> new AssertionError(since.toString()));
+        assertEquals("12.1", hgbSince.getString("oldValue"));
+        assertEquals("12.3", hgbSince.getString("newValue"));
+        assertEquals("coordinator", hgbSince.getString("changedBy"));
+        assertEquals("transcription error", hgbSince.getString("reason"));
+        assertEquals("CHANGED", hgbSince.getString("action"));
+        long apart = java.time.Duration.between(java.time.Instant.parse(first.json().getString("recordedAt")),
+                java.time.Instant.parse(hgbSince.getString("changedAt"))).abs().toMillis();
+        assertTrue(apart < 5_000, "the revision's time is the first save's: " + hgbSince + " vs " + first.json().getString("recordedAt"));
+        assertTrue(since.stream().anyMatch(c -> c.getString("record").equals("Lab result HGB")
+                && c.getString("field").equals("standard value") && c.getString("newValue").equals("123")), since.toString());
+        assertTrue(since.stream().noneMatch(c -> c.getString("record").contains("CRP")), "CRP changed only in the refused save: " + since);
+        assertTrue(since.stream().noneMatch(c -> c.getString("field").startsWith("recorded")), since.toString());
         assertEquals(before, Database.rowCounts());
 
         // a client keeping its own copy of the form asks for the new version only
@@ -216,6 +282,61 @@ class VisitEntryIT {
         // a save with no version on a visit someone already recorded is a conflict too
         assertEquals(409, put(COORDINATOR, study, subject, "1", Json.createObjectBuilder()
                 .add("results", array(result("IL6", "4", null)))).status());
+    }
+
+    @Test
+    void aMyelomaVisitGivesTheImwgResponseFromItsMProtein() {
+        String study = Casebooks.studyCopy("IL2-MM", "IMWG");
+        String subject = Casebooks.enrolDosed(study, "HAMBURG", null);
+        List<String> visits = COORDINATOR.get(subjectPath(study, subject)).json().getJsonArray("schedule")
+                .getValuesAs(JsonObject.class).stream().map(l -> l.getJsonObject("visit").getJsonNumber("number").toString())
+                .limit(3).toList();
+        assertEquals(3, visits.size(), "the schedule has at least three visits");
+
+        // baseline 3.0 g/dL = 30 g/L
+        Api.Answer baseline = put(COORDINATOR, study, subject, visits.get(0), Json.createObjectBuilder().add("date", BASELINE.toString())
+                .add("results", array(result("MPROT", "3.0", "g/dL"))));
+        assertEquals(200, baseline.status(), baseline.text());
+        JsonObject atBaseline = baseline.json().getJsonObject("response").getJsonObject("computed");
+        assertEquals("IMWG", atBaseline.getString("criteria"));
+        assertTrue(atBaseline.getBoolean("baseline"));
+        assertEquals(30.0, atBaseline.getJsonNumber("measure").doubleValue(), 1e-9);
+        assertEquals("g/L", atBaseline.getString("unit"));
+
+        // 12 g/L: 60 % below the baseline, which is the nadir so far: PR
+        Api.Answer second = put(COORDINATOR, study, subject, visits.get(1), Json.createObjectBuilder().add("date", WEEK6.toString())
+                .add("results", array(result("MPROT", "12", null))).add("response", "PR"));
+        assertEquals(200, second.status(), second.text());
+        JsonObject pr = second.json().getJsonObject("response").getJsonObject("computed");
+        assertEquals("PR", pr.getString("category"));
+        assertEquals(12.0, pr.getJsonNumber("measure").doubleValue(), 1e-9);
+        assertEquals(-60.0, pr.getJsonNumber("changeFromBaselinePercent").doubleValue(), 1e-9);
+        assertEquals(-60.0, pr.getJsonNumber("changeFromNadirPercent").doubleValue(), 1e-9);
+        assertFalse(second.json().getJsonObject("response").getBoolean("disagrees"));
+
+        // 18 g/L: still 40 % below the baseline, but 50 % and 6 g/L above the nadir of 12: PD,
+        // shown while typing (preview) and when saved, against the investigator's SD
+        JsonObjectBuilder third = Json.createObjectBuilder().add("date", LocalDate.now().minusDays(3).toString())
+                .add("results", array(result("MPROT", "18", "g/L"))).add("response", "SD");
+        Api.Answer preview = COORDINATOR.postJson(subjectPath(study, subject) + "/visits/" + visits.get(2) + "/preview",
+                third.build().toString());
+        assertEquals(200, preview.status(), preview.text());
+        assertEquals("PD", preview.json().getJsonObject("computed").getString("category"));
+        Api.Answer saved = put(COORDINATOR, study, subject, visits.get(2), Json.createObjectBuilder()
+                .add("date", LocalDate.now().minusDays(3).toString())
+                .add("results", array(result("MPROT", "18", "g/L"))).add("response", "SD"));
+        assertEquals(200, saved.status(), saved.text());
+        JsonObject pd = saved.json().getJsonObject("response").getJsonObject("computed");
+        assertEquals("PD", pd.getString("category"));
+        assertEquals(-40.0, pd.getJsonNumber("changeFromBaselinePercent").doubleValue(), 1e-9);
+        assertEquals(50.0, pd.getJsonNumber("changeFromNadirPercent").doubleValue(), 1e-9);
+        assertTrue(saved.json().getJsonObject("response").getBoolean("disagrees"), "the investigator's SD is flagged");
+        // the casebook's schedule carries the same computed response
+        JsonObject line = COORDINATOR.get(subjectPath(study, subject)).json().getJsonArray("schedule")
+                .getValuesAs(JsonObject.class).stream()
+                .filter(l -> l.getJsonObject("visit").getJsonNumber("number").toString().equals(visits.get(2))).findFirst().orElseThrow();
+        assertEquals("PD", line.getJsonObject("computed").getString("category"));
+        assertEquals("SD", line.getString("investigator"));
     }
 
     @Test

@@ -114,6 +114,52 @@ public class AuditTrailService {
         });
     }
 
+    /**
+     * Every revision of a visit's records (the visit, its results, lesions identified at it, its
+     * readings and response) after the one that gave the visit the given version, oldest first,
+     * at most {@code max}; all of them when the version is null (the caller saw no visit). Without
+     * an access check: for services that checked access themselves (the visit save's conflict).
+     *
+     * <p>The version is found in the visit's audit rows, which carry it since Envers audits the
+     * optimistic-locking field; rows written before that carry none, and then the version is
+     * taken as the count of the visit's earlier revisions (each save moves it by one).
+     */
+    public List<AuditEntry> visitChangesSince(long visitId, Long version, int max) {
+        return work(connection -> {
+            Long after = version == null ? Long.valueOf(0L) : revisionOfVersion(connection, visitId, version);
+            if (after == null) {
+                return List.of();
+            }
+            AuditFilter filter = new AuditFilter(null, null, null, false, after, null);
+            List<AuditEntry> found = new ArrayList<>();
+            new AuditTrailReader(connection, AuditScope.Level.VISIT, visitId, null, filter).read(false, 0, max, found::add);
+            return found;
+        });
+    }
+
+    private static Long revisionOfVersion(java.sql.Connection connection, long visitId, long version) throws SQLException {
+        try (java.sql.PreparedStatement statement = connection.prepareStatement(
+                "select max(rev) from visit_aud where id = ? and version = ?")) {
+            statement.setLong(1, visitId);
+            statement.setLong(2, version);
+            try (java.sql.ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                long rev = rs.getLong(1);
+                if (!rs.wasNull()) {
+                    return rev;
+                }
+            }
+        }
+        try (java.sql.PreparedStatement statement = connection.prepareStatement(
+                "select rev from visit_aud where id = ? order by rev offset ? rows fetch first 1 rows only")) {
+            statement.setLong(1, visitId);
+            statement.setLong(2, version);
+            try (java.sql.ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
+    }
+
     private AuditTrailReader reader(java.sql.Connection connection, Resolved resolved, AuditFilter filter) {
         return new AuditTrailReader(connection, resolved.level(), resolved.ownerId(), resolved.sites(),
                 filter == null ? AuditFilter.NONE : filter);

@@ -252,27 +252,25 @@ public class EnrolmentService {
      * precedes their SUBJID in their USUBJID), else the study code and a hyphen.
      */
     private SubjectNumber nextNumber(Study study, String requested) {
-        List<Object[]> rows = em.createQuery("select s.subjid, s.usubjid from Subject s where s.study = :study order by s.id",
-                        Object[].class)
+        // two aggregate reads in the database, however many subjects the study has: the highest
+        // all-digit SUBJID and the widest, then the prefix of the latest subject that has one
+        Object[] numbers = (Object[]) em.createNativeQuery("select max(cast(subjid as bigint)), max(length(subjid))"
+                        + " from subject where study_id = ?1 and length(subjid) between 1 and 18"
+                        // all digits: each digit made a 0 gives as many zeros (portable to H2 and PostgreSQL)
+                        + " and translate(subjid, '0123456789', '0000000000') = substring('000000000000000000', 1, length(subjid))")
+                .setParameter(1, study.getId())
+                .getSingleResult();
+        long highest = numbers[0] == null ? 0 : ((Number) numbers[0]).longValue();
+        int width = numbers[1] == null ? 3 : Math.max(3, ((Number) numbers[1]).intValue());
+        String prefix = em.createQuery("select substring(s.usubjid, 1, length(s.usubjid) - length(s.subjid)) from Subject s"
+                        + " where s.study = :study and s.subjid is not null and length(s.usubjid) > length(s.subjid)"
+                        + " and substring(s.usubjid, length(s.usubjid) - length(s.subjid) + 1) = s.subjid order by s.id desc",
+                        String.class)
                 .setParameter("study", study)
-                .getResultList();
-        long highest = 0;
-        int width = 3;
-        String prefix = study.getCode() + "-";
-        for (Object[] row : rows) {
-            String subjid = (String) row[0];
-            String usubjid = (String) row[1];
-            if (subjid == null) {
-                continue;
-            }
-            if (subjid.matches("\\d{1,18}")) {
-                highest = Math.max(highest, Long.parseLong(subjid));
-                width = Math.max(width, subjid.length());
-            }
-            if (usubjid.endsWith(subjid) && usubjid.length() > subjid.length()) {
-                prefix = usubjid.substring(0, usubjid.length() - subjid.length());
-            }
-        }
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .orElse(study.getCode() + "-");
         String subjid = requested != null ? requested : String.format("%0" + width + "d", highest + 1);
         return new SubjectNumber(subjid, prefix + subjid);
     }

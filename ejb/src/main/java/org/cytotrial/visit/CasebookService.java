@@ -20,6 +20,8 @@ import org.cytotrial.response.ResponseCategory;
 import org.cytotrial.response.ResponseEntryWriter;
 import org.cytotrial.security.ClinicalWriteGuard;
 import org.cytotrial.study.Study;
+import org.cytotrial.subject.Enrolment;
+import org.cytotrial.subject.EnrolmentService;
 import org.cytotrial.subject.Subject;
 import org.cytotrial.subject.SubjectService;
 
@@ -47,6 +49,9 @@ public class CasebookService {
     @Inject
     private DataLockService locks;
 
+    @Inject
+    private EnrolmentService enrolments;
+
     private Clock clock = Clock.systemDefaultZone();
 
     void useClock(Clock testClock) {
@@ -73,15 +78,22 @@ public class CasebookService {
      */
     public record Casebook(SubjectView subject, List<ScheduleLine> schedule, LockView lock, String lockedBecause) {}
 
+    /**
+     * Enrols a subject and answers with it as the casebook shows it, in the enrolment's own
+     * transaction: the answer is made of what was just written, so an enrolment that succeeded
+     * is never answered with an error from reading it back afterwards.
+     */
+    public SubjectView enrol(String studyCode, Enrolment enrolment) {
+        Subject subject = enrolments.enrol(studyCode, enrolment);
+        // just enrolled: no disposition event yet, so on study
+        return view(subject, null);
+    }
+
     public Casebook casebook(String studyCode, String usubjid) {
         Subject subject = subjects.requireVisible(studyCode, usubjid);
         Study study = subject.getStudy();
         LocalDate offStudy = subjects.offStudyDate(subject);
-        SubjectView view = new SubjectView(study.getCode(), subject.getUsubjid(), subject.getSubjid(),
-                subject.getSite().getCode(), subject.getArm() == null ? null : subject.getArm().getCode(),
-                subject.getArm() == null ? null : subject.getArm().getName(), subject.getSex().name(), subject.getAge(),
-                subject.getConsentDate(), subject.getFirstDoseDate(), subject.getDeathDate(), offStudy,
-                study.getResponseCriteria().sdtmValue(), subject.getVersion());
+        SubjectView view = view(subject, offStudy);
 
         List<VisitSchedule.Planned> plan = em.createQuery("select d.number, d.name, d.plannedDay, d.windowBefore, d.windowAfter"
                         + " from VisitDefinition d where d.study = :study order by d.number", Object[].class)
@@ -115,5 +127,14 @@ public class CasebookService {
         }
         return new Casebook(view, lines, locks.activeLockViewOn(subject).orElse(null),
                 guard.lockedBecause(subject).orElse(null));
+    }
+
+    private static SubjectView view(Subject subject, LocalDate offStudy) {
+        Study study = subject.getStudy();
+        return new SubjectView(study.getCode(), subject.getUsubjid(), subject.getSubjid(),
+                subject.getSite().getCode(), subject.getArm() == null ? null : subject.getArm().getCode(),
+                subject.getArm() == null ? null : subject.getArm().getName(), subject.getSex().name(), subject.getAge(),
+                subject.getConsentDate(), subject.getFirstDoseDate(), subject.getDeathDate(), offStudy,
+                study.getResponseCriteria().sdtmValue(), subject.getVersion());
     }
 }

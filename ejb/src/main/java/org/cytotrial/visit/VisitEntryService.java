@@ -12,6 +12,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.cytotrial.audit.AuditEntry;
+import org.cytotrial.audit.AuditTrailService;
 import org.cytotrial.audit.ChangeReason;
 import org.cytotrial.marker.LabEntryWriter;
 import org.cytotrial.marker.MarkerPanel;
@@ -67,6 +69,12 @@ public class VisitEntryService {
 
     @Inject
     private AccessPolicy access;
+
+    @Inject
+    private AuditTrailService audit;
+
+    /** At most this many changed fields are listed with a conflict; a longer story is in the visit's audit trail. */
+    static final int MAX_CHANGES_SINCE = 200;
 
     private Clock clock = Clock.systemDefaultZone();
 
@@ -156,7 +164,7 @@ public class VisitEntryService {
         }
 
         if (visit != null && (entry.version() == null || entry.version() != visit.getVersion())) {
-            throw conflict(subject, visit, visitLabel, entry.version(), changes);
+            throw conflict(subject, visit, visitLabel, entry.version(), changes, changedSince(visit, entry.version()));
         }
         boolean coordinatorWrites = visitChanges || (labPlan != null && labPlan.writes())
                 || (tumourPlan != null && tumourPlan.writes());
@@ -223,8 +231,31 @@ public class VisitEntryService {
                         .setParameter("v", visit).getSingleResult() > 0;
     }
 
+    /**
+     * What others changed since the version the caller read, field by field from the audit trail.
+     * Who saved the visit and when is said by each line, so the visit's own bookkeeping fields
+     * are left out.
+     */
+    private List<ChangeSince> changedSince(Visit visit, Long yourVersion) {
+        List<ChangeSince> lines = new ArrayList<>();
+        for (AuditEntry entry : audit.visitChangesSince(visit.getId(), yourVersion, MAX_CHANGES_SINCE)) {
+            String record = entry.item() == null ? entry.entity() : entry.entity() + " " + entry.item();
+            boolean ofVisit = entry.entity().equals("Visit");
+            for (AuditEntry.FieldChange change : entry.changes()) {
+                if (ofVisit && (change.field().equals("recorded by") || change.field().equals("recorded at"))) {
+                    continue;
+                }
+                if (lines.size() < MAX_CHANGES_SINCE) {
+                    lines.add(new ChangeSince(entry.username(), entry.recordedAt(), entry.reason(), record, entry.action().name(),
+                            change.field(), change.oldValue(), change.newValue()));
+                }
+            }
+        }
+        return lines;
+    }
+
     private static EntryConflictException conflict(Subject subject, Visit visit, String visitLabel, Long yourVersion,
-            List<FieldChange> changes) {
+            List<FieldChange> changes, List<ChangeSince> changedSince) {
         String who = visit.getRecordedBy() == null ? "the import" : visit.getRecordedBy();
         String when = visit.getRecordedAt() == null ? "" : " at " + visit.getRecordedAt();
         String message = yourVersion == null
@@ -233,6 +264,7 @@ public class VisitEntryService {
                 : "Visit " + visitLabel + " of " + subject.getUsubjid() + " was saved by " + who + when
                         + " after you opened it (your version " + yourVersion + ", now " + visit.getVersion()
                         + "); nothing of yours was saved. Compare, reload the visit and enter your changes again.";
-        return new EntryConflictException(message, changes, visit.getRecordedBy(), visit.getRecordedAt(), visit.getVersion());
+        return new EntryConflictException(message, changes, changedSince, visit.getRecordedBy(), visit.getRecordedAt(),
+                visit.getVersion());
     }
 }

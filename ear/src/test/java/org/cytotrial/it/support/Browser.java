@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -20,13 +22,18 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Headless Debian Chromium driven by Selenium, at the 1280x800 the screens are designed for.
- * The browser and driver paths are given explicitly so Selenium never tries to download one.
+ * Headless Debian Chromium driven by Selenium, with the page's viewport at the 1280x800 the
+ * screens are designed for. {@code --window-size} sizes the browser's window, of which the page
+ * gets less; the viewport itself is set through the DevTools protocol (device metrics), so
+ * screenshots and layout checks see exactly 1280x800 CSS pixels. The browser and driver paths
+ * are given explicitly so Selenium never tries to download one.
  */
 public final class Browser implements AutoCloseable {
 
     private static final String CHROMIUM = System.getProperty("it.chromium", "/usr/bin/chromium");
     private static final String CHROMEDRIVER = System.getProperty("it.chromedriver", "/usr/bin/chromedriver");
+    public static final int WIDTH = 1280;
+    public static final int HEIGHT = 800;
 
     private final WebDriver driver;
     private final Path profile;
@@ -46,7 +53,10 @@ public final class Browser implements AutoCloseable {
                 .usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort()
                 .build();
-        driver = new ChromeDriver(service, options);
+        ChromeDriver chrome = new ChromeDriver(service, options);
+        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", WIDTH, "height", HEIGHT, "deviceScaleFactor", 1, "mobile", false));
+        driver = chrome;
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     }
 
@@ -94,6 +104,45 @@ public final class Browser implements AutoCloseable {
 
     public Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    /** The page's viewport in CSS pixels: {innerWidth, innerHeight}. */
+    public List<Long> viewport() {
+        @SuppressWarnings("unchecked")
+        List<Long> size = (List<Long>) script("return [window.innerWidth, window.innerHeight]");
+        return size;
+    }
+
+    /** How wide the page is laid out: more than the viewport means a horizontal scroll bar. */
+    public long pageWidth() {
+        return (Long) script("return document.documentElement.scrollWidth");
+    }
+
+    /** The width the page may use without scrolling sideways (the viewport less a vertical scroll bar). */
+    public long clientWidth() {
+        return (Long) script("return document.documentElement.clientWidth");
+    }
+
+    /**
+     * Table cells (and PrimeFaces column titles) whose content does not fit: wider than the cell,
+     * so clipped or spilling over the next one. Each as "text of the cell (content/cell px)".
+     */
+    public List<String> clippedCells() {
+        @SuppressWarnings("unchecked")
+        List<String> clipped = (List<String>) script("const found = [];"
+                + "document.querySelectorAll('main th, main td, main .ui-column-title').forEach(el => {"
+                + "  if (el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1) {"
+                + "    found.push(el.innerText.trim().replace(/\\s+/g, ' ').slice(0, 40)"
+                + "        + ' (' + el.scrollWidth + '/' + el.clientWidth + ' px)');"
+                + "  }"
+                + "});"
+                + "return found;");
+        return clipped;
+    }
+
+    /** The id of the element that has the keyboard focus. */
+    public String focusedId() {
+        return (String) script("return document.activeElement ? document.activeElement.id : null");
     }
 
     public String text() {

@@ -6,7 +6,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -48,11 +47,16 @@ public class ChangeReasonFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
         String reason = blankToNull(request.getHeaderString(HEADER));
+        boolean readable = true;
         if (reason == null && isJson(request.getMediaType()) && request.hasEntity()) {
-            reason = reasonFromBody(request);
+            BodyReason found = reasonFromBody(request);
+            reason = found.reason();
+            readable = found.readable();
         }
         AuditContext.current().supplyReason(reason);
-        if (reason == null && CHANGING.contains(request.getMethod())) {
+        // a body that is not JSON is answered by the resource (400, what is wrong where) rather
+        // than asked for a reason it may well contain
+        if (reason == null && readable && CHANGING.contains(request.getMethod())) {
             request.abortWith(Response.status(422).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(new ApiError(422, "A reason for change is required", List.of(new FieldError("reason",
                             "send the reason for this change as the " + HEADER + " header or as a 'reason' field"
@@ -61,23 +65,29 @@ public class ChangeReasonFilter implements ContainerRequestFilter {
         }
     }
 
-    private static String reasonFromBody(ContainerRequestContext request) throws IOException {
+    private record BodyReason(String reason, boolean readable) {}
+
+    private static BodyReason reasonFromBody(ContainerRequestContext request) throws IOException {
         InputStream in = request.getEntityStream();
         byte[] body = in.readNBytes(MAX_JSON_BYTES + 1);
         if (body.length > MAX_JSON_BYTES) {
             request.setEntityStream(new java.io.SequenceInputStream(new ByteArrayInputStream(body), in));
-            return null;
+            return new BodyReason(null, true);
         }
         request.setEntityStream(new ByteArrayInputStream(body));
+        if (new String(body, StandardCharsets.UTF_8).isBlank()) {
+            return new BodyReason(null, true);
+        }
         try (JsonReader reader = Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
             JsonValue value = reader.readValue();
             if (value instanceof JsonObject object && object.get("reason") instanceof JsonString text) {
-                return blankToNull(text.getString());
+                return new BodyReason(blankToNull(text.getString()), true);
             }
-        } catch (JsonParsingException | IllegalStateException e) {
+        } catch (jakarta.json.JsonException | IllegalStateException e) {
             // not JSON after all: the resource reports that, not this filter
+            return new BodyReason(null, false);
         }
-        return null;
+        return new BodyReason(null, true);
     }
 
     private static boolean isJson(MediaType type) {

@@ -15,11 +15,13 @@ import org.cytotrial.exchange.StudyImportRejectedException;
 import org.cytotrial.platform.ConflictException;
 import org.cytotrial.platform.DatabaseFailure;
 import org.cytotrial.platform.InvalidInputException;
+import org.cytotrial.platform.InvalidInputException.FieldError;
 import org.cytotrial.platform.NotFoundException;
 import org.cytotrial.security.AccessDeniedException;
 
 /**
- * Turns the services' typed exceptions into HTTP answers in one place: 401/403 access, 404 not
+ * Turns the services' typed exceptions into HTTP answers in one place: 400 a body that is not
+ * the JSON the endpoint reads (syntax, or a value of the wrong type), 401/403 access, 404 not
  * found (or not visible), 409 conflict, 422 invalid input or rejected import, 503 when the
  * database connection was lost (nothing saved; retry). Anything else is a 500 whose body names
  * an incident id that is also in the server log, never a stack trace.
@@ -32,6 +34,13 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable thrown) {
         Throwable e = unwrap(thrown);
+        if (e instanceof MalformedBodyException malformed) {
+            return badRequest(malformed.getError());
+        }
+        java.util.Optional<FieldError> unreadable = UnreadableJson.describe(e);
+        if (unreadable.isPresent()) {
+            return badRequest(unreadable.get());
+        }
         if (e instanceof WebApplicationException web) {
             Response original = web.getResponse();
             return json(original.getStatus(), web.getMessage());
@@ -69,6 +78,13 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             return json(503, DatabaseFailure.MESSAGE + " (incident " + incident + ")");
         }
         return json(500, "Internal error; incident " + incident + " is in the server log");
+    }
+
+    private static Response badRequest(FieldError error) {
+        return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ApiError(400, "The request body is not the JSON this endpoint reads: " + error.field() + ": "
+                        + error.message(), List.of(error), List.of(), null))
+                .build();
     }
 
     private static Response json(int status, String message) {

@@ -12,9 +12,9 @@ import java.time.format.DateTimeParseException;
 import org.cytotrial.platform.InvalidInputException;
 
 /**
- * A JSON request body read field by field, so that a missing body, a body that is not a JSON
- * object, or a field of the wrong kind is a 422 naming the field and what is accepted, like any
- * other invalid input, instead of a bare 400 from the JSON binding.
+ * A JSON request body read field by field: a missing body is a 422 on field {@code body}, like
+ * any other missing input; a body that is not JSON, not a JSON object, or a field of the wrong
+ * kind is a 400 naming the field and what is accepted, as for the bodies JSON-B reads.
  */
 public final class JsonBody {
 
@@ -33,10 +33,13 @@ public final class JsonBody {
             if (value instanceof JsonObject object) {
                 return new JsonBody(object);
             }
-        } catch (JsonParsingException | IllegalStateException e) {
-            throw new InvalidInputException("body", "the body is not valid JSON: " + e.getMessage());
+        } catch (JsonParsingException e) {
+            org.cytotrial.platform.InvalidInputException.FieldError error = UnreadableJson.syntax(e);
+            throw new MalformedBodyException(error.field(), error.message());
+        } catch (jakarta.json.JsonException | IllegalStateException e) {
+            throw new MalformedBodyException("body", "the body is not valid JSON: " + e.getMessage());
         }
-        throw new InvalidInputException("body", "the body must be a JSON object ({...})");
+        throw new MalformedBodyException("body", "the body must be a JSON object {…}");
     }
 
     /** A text field; null when absent or null. */
@@ -48,7 +51,7 @@ public final class JsonBody {
         if (value instanceof JsonString text) {
             return text.getString();
         }
-        throw new InvalidInputException(field, "must be a JSON string");
+        throw new MalformedBodyException(field, "expected text (a JSON string), not " + value.getValueType().name().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** An ISO 8601 date field (yyyy-MM-dd); null when absent. */

@@ -8,12 +8,14 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * JSON as the API documents it: fields that cannot be estimated are written as {@code null},
- * not left out, so clients can tell "not estimable" from "not sent".
+ * not left out, so clients can tell "not estimable" from "not sent"; whole numbers and true/false
+ * are read strictly ({@link StrictJsonValues}).
  */
 @Provider
 public class JsonConfig implements ContextResolver<Jsonb> {
 
-    private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
+    private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(true)
+            .withDeserializers(StrictJsonValues.deserializers()));
 
     @Override
     public Jsonb getContext(Class<?> type) {

@@ -35,6 +35,7 @@ import org.cytotrial.signature.SignatureService;
 import org.cytotrial.signature.SubjectSignatures;
 import org.cytotrial.subject.SubjectService;
 import org.cytotrial.visit.CasebookService;
+import org.cytotrial.visit.ChangeSince;
 import org.cytotrial.visit.EntryConflictException;
 import org.cytotrial.visit.VisitEntry;
 import org.cytotrial.visit.VisitEntryReader;
@@ -105,8 +106,15 @@ public class CasebookBacking implements Serializable {
     private LocalDate firstDose;
     private String firstDoseReason;
 
-    /** A refused save: what the stored visit holds where it differs from what was typed. */
-    public record Conflict(String message, List<FieldChange> changes, long currentVersion) implements Serializable {}
+    /**
+     * A refused save: what the stored visit holds where it differs from what was typed, and what
+     * others changed since this form was opened (from the audit trail).
+     */
+    public record Conflict(String message, List<FieldChange> changes, List<ChangeSince> changedSince, long currentVersion)
+            implements Serializable {}
+
+    private static final java.time.format.DateTimeFormatter UTC_SECONDS =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC);
 
     public void load() {
         if (casebook != null) {
@@ -243,7 +251,7 @@ public class CasebookBacking implements Serializable {
         } catch (InvalidInputException e) {
             problems.show(e);
         } catch (EntryConflictException e) {
-            conflict = new Conflict(e.getMessage(), e.getChanges(), e.getCurrentVersion());
+            conflict = new Conflict(e.getMessage(), e.getChanges(), e.getChangedSince(), e.getCurrentVersion());
             error("Not saved: someone else saved this visit after you opened it. See what differs below.");
         } catch (ConflictException | AccessDeniedException e) {
             error("Not saved: " + e.getMessage());
@@ -314,6 +322,29 @@ public class CasebookBacking implements Serializable {
 
     public String problem(String field) {
         return problems.of(field);
+    }
+
+    /**
+     * The last day of a visit's window as the schedule shows it after the first: without the year
+     * when it is the first day's ("2026-09-05 – 09-19"), short enough for its column.
+     */
+    public String windowEnd(org.cytotrial.visit.VisitSchedule.Entry entry) {
+        LocalDate start = entry.windowStart();
+        LocalDate end = entry.windowEnd();
+        if (end == null) {
+            return "";
+        }
+        return start != null && end.getYear() == start.getYear() ? end.toString().substring(5) : end.toString();
+    }
+
+    /** A schedule state in words ("NOT EXPECTED"), which may wrap in its column. */
+    public String stateText(org.cytotrial.visit.VisitSchedule.State state) {
+        return state == null ? "" : state.name().replace('_', ' ');
+    }
+
+    /** When a change of the audit trail was saved, for people: to the second, in UTC as the trail records it. */
+    public String changedAt(ChangeSince change) {
+        return change.changedAt() == null ? "" : UTC_SECONDS.format(change.changedAt());
     }
 
     /** A service field name as the form labels it: results[CRP] is "CRP", lesions[T01] "lesion T01". */

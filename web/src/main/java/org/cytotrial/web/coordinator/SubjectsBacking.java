@@ -67,6 +67,11 @@ public class SubjectsBacking implements Serializable {
         return model;
     }
 
+    /** A subject's standing in words ("off study"), which may wrap in a narrow column, unlike OFF_STUDY. */
+    public String standing(SubjectRow row) {
+        return row.getStanding() == null ? "" : row.getStanding().name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+    }
+
     public List<String> getSexes() {
         return List.of("M", "F", "U");
     }

@@ -26,9 +26,7 @@ import org.cytotrial.response.TumourEntryWriter.LesionEntry;
 import org.cytotrial.safety.AdverseEventService;
 import org.cytotrial.subject.DispositionService;
 import org.cytotrial.subject.Enrolment;
-import org.cytotrial.subject.EnrolmentService;
 import org.cytotrial.subject.Sex;
-import org.cytotrial.subject.Subject;
 import org.cytotrial.subject.SubjectQueries;
 import org.cytotrial.subject.SubjectService;
 import org.cytotrial.visit.CasebookService;
@@ -58,9 +56,6 @@ public class SubjectsResource {
 
     @Inject
     private SubjectService subjects;
-
-    @Inject
-    private EnrolmentService enrolment;
 
     @Inject
     private CasebookService casebooks;
@@ -112,10 +107,8 @@ public class SubjectsResource {
                 Inputs.enumValue(errors, "sex", request.sex(), Sex.class), request.age(), request.birthYear(), request.arm(),
                 request.eligibility(), errors.date("firstDoseDate", request.firstDoseDate()), request.subjid());
         errors.throwIfAny();
-        Subject subject = enrolment.enrol(study, e);
-        return Response.created(uri.getAbsolutePathBuilder().path(subject.getUsubjid()).build())
-                .entity(casebooks.casebook(study, subject.getUsubjid()).subject())
-                .build();
+        CasebookService.SubjectView enrolled = casebooks.enrol(study, e);
+        return Response.created(uri.getAbsolutePathBuilder().path(enrolled.usubjid()).build()).entity(enrolled).build();
     }
 
     @Allowed({Role.ADMIN, Role.COORDINATOR, Role.INVESTIGATOR, Role.SPONSOR, Role.MONITOR})
