@@ -61,6 +61,11 @@ public class AuditTrailService {
     /** Whose trail, which sites of it, and whether the restricted (allocation-revealing) columns show. */
     private record Resolved(AuditScope.Level level, long ownerId, Set<Long> sites, boolean showsRestricted) {}
 
+    /** Whether the user holds a role that may read audit trails (which trails still depends on their sites). */
+    public static boolean mayRead(org.cytotrial.security.UserAccount user) {
+        return user != null && user.hasAny(READERS);
+    }
+
     /** Checks that the caller may read this trail (401/403/404 otherwise); call before streaming a download. */
     public void requireReadable(AuditScope scope) {
         resolve(scope);

@@ -36,6 +36,11 @@ public final class VisitSchedule {
         public boolean isOpen() {
             return this == OVERDUE || this == DUE || this == UPCOMING || this == NOT_PLANNED;
         }
+
+        /** The visit has been recorded (as done or missed), so it has a history of its own. */
+        public boolean isRecorded() {
+            return this == DONE || this == MISSED;
+        }
     }
 
     /**
