@@ -121,10 +121,11 @@ class CoordinatorPagesIT {
             browser.screenshot("coordinator-bad-value");
 
             // the casebook leads to the audit trail of a recorded visit and of the whole subject
-            assertTrue(browser.driver().findElements(By.xpath("//*[@id='sections:visitsForm:schedule']//tr[td[1][normalize-space()="
-                    + "'WEEK 12']]//a[contains(@id,'visitAudit')]")).isEmpty(), "a visit not yet recorded has no trail");
-            browser.find(By.xpath("//*[@id='sections:visitsForm:schedule']//tr[td[1][normalize-space()='BASELINE']]"
-                    + "//a[contains(@id,'visitAudit')]")).click();
+            openVisit(browser, "WEEK 12");
+            assertTrue(browser.driver().findElements(By.id("sections:entryForm:visitAudit")).isEmpty(),
+                    "a visit not yet recorded has no trail");
+            openVisit(browser, "BASELINE");
+            browser.byId("sections:entryForm:visitAudit").click();
             browser.waitFor(d -> d.getCurrentUrl().contains("/audit/trail.xhtml"));
             assertTrue(browser.driver().getCurrentUrl().contains("visit=1"), browser.driver().getCurrentUrl());
             String visitTrail = browser.byId("trailForm:entries").getText();

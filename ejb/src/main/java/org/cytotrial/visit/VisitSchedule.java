@@ -36,11 +36,6 @@ public final class VisitSchedule {
         public boolean isOpen() {
             return this == OVERDUE || this == DUE || this == UPCOMING || this == NOT_PLANNED;
         }
-
-        /** The visit has been recorded (as done or missed), so it has a history of its own. */
-        public boolean isRecorded() {
-            return this == DONE || this == MISSED;
-        }
     }
 
     /**
