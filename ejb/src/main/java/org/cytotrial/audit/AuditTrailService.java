@@ -131,7 +131,7 @@ public class AuditTrailService {
         boolean administrator = access.requireRole(READERS).has(Role.ADMIN);
         Study study = studies.requireVisible(scope.studyCode());
         if (scope.level() == AuditScope.Level.STUDY) {
-            return new Resolved(AuditScope.Level.STUDY, study.getId(), access.visibleSites().orElse(null), administrator);
+            return new Resolved(AuditScope.Level.STUDY, study.getId(), access.visibleSites(study).orElse(null), administrator);
         }
         Subject subject = em.createQuery("select s from Subject s join fetch s.site where s.study = :study"
                         + " and s.usubjid = :usubjid", Subject.class)

@@ -41,8 +41,8 @@ public class StudyExportService {
     public void writeSdtm(String studyCode, OutputStream out) {
         Study study = prepareSdtm(studyCode);
         UserAccount user = access.requireUser();
-        boolean pseudonymised = user.has(Role.SPONSOR) && !user.has(Role.ADMIN);
-        var sites = access.visibleSites().orElse(null);
+        boolean pseudonymised = user.isPseudonymised();
+        var sites = access.visibleSites(study).orElse(null);
         em.unwrap(Session.class).doWork(connection -> {
             try {
                 new SdtmExporter(connection, study.getId(), study.getCode(), pseudonymised, sites).write(out);

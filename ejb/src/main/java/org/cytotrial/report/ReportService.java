@@ -93,7 +93,7 @@ public class ReportService {
             }
         }
 
-        List<Site> visibleSites = study.getSites().stream().filter(s -> user.canSeeSite(s.getId()))
+        List<Site> visibleSites = study.getSites().stream().filter(s -> user.canSeeSite(study.getId(), s.getId()))
                 .sorted(java.util.Comparator.comparing(Site::getCode)).toList();
         Set<String> wantedSites = cleaned(sites);
         List<ReportScope.SiteRef> siteRefs = visibleSites.stream()
@@ -119,10 +119,10 @@ public class ReportService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        boolean pseudonymised = user.has(Role.SPONSOR) && !user.has(Role.ADMIN);
+        boolean pseudonymised = user.isPseudonymised();
         return new ReportScope(study.getId(), study.getCode(), study.getTitle(), study.getResponseCriteria(),
                 study.getSdMinDays(), study.getMrLowPercent(), armRefs, wantedArms.isEmpty(), siteRefs,
-                wantedSites.isEmpty() && user.allSites(), cutoffDate, pseudonymised, user.username());
+                wantedSites.isEmpty() && user.seesAllSitesOf(study.getId()), cutoffDate, pseudonymised, user.username());
     }
 
     /** The study's arms in the order their first subjects were enrolled (DM order), as the analytics list them. */
