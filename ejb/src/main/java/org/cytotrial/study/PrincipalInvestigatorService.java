@@ -91,8 +91,8 @@ public class PrincipalInvestigatorService {
     }
 
     private List<PrincipalInvestigator> grants(Study study) {
-        return em.createQuery("select p from PrincipalInvestigator p join fetch p.user u where p.study = :study"
-                        + " order by u.username", PrincipalInvestigator.class)
+        return em.createQuery("select p from PrincipalInvestigator p join fetch p.user where p.study = :study"
+                        + " order by p.user.username", PrincipalInvestigator.class)
                 .setParameter("study", study)
                 .getResultList();
     }
