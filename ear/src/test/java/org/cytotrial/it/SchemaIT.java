@@ -112,8 +112,9 @@ class SchemaIT {
             assertTrue(superuserOnly.getMessage().contains("permission denied"), superuserOnly.getMessage());
         }
         assertEquals(2, Database.count("select count(*) from pg_trigger t join pg_class c on c.oid = t.tgrelid"
-                + " join pg_namespace n on n.oid = c.relnamespace where n.nspname = ? and c.relname = 'subject_aud'"
-                + " and t.tgenabled = 'O'", Database.schema()), "the triggers are still there and enabled");
+                + " join pg_namespace n on n.oid = c.relnamespace join pg_proc p on p.oid = t.tgfoid where n.nspname = ?"
+                + " and c.relname = 'subject_aud' and p.proname = 'cytotrial_refuse_audit_change' and t.tgenabled = 'O'",
+                Database.schema()), "the triggers are still there and enabled");
         assertTrue(Database.count("select count(*) from pg_stat_user_tables where schemaname = ? and relname = 'lab_result'"
                 + " and last_analyze is not null", Database.schema()) > 0,
                 "the import refreshed the statistics, which needs the owner, through the owner's function");
