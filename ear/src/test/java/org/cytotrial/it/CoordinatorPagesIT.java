@@ -148,6 +148,25 @@ class CoordinatorPagesIT {
             assertEquals("900", browser.find(By.xpath(resultXpath("HGB") + "//input[contains(@id,':value')]")).getAttribute("value"));
             assertTrue(browser.text().contains("Nothing was saved"), browser.text());
             browser.screenshot("coordinator-bad-value");
+
+            // the casebook leads to the audit trail of a recorded visit and of the whole subject
+            openVisit(browser, "WEEK 12");
+            assertTrue(browser.driver().findElements(By.id("sections:entryForm:visitAudit")).isEmpty(),
+                    "a visit not yet recorded has no trail");
+            openVisit(browser, "BASELINE");
+            browser.byId("sections:entryForm:visitAudit").click();
+            browser.waitFor(d -> d.getCurrentUrl().contains("/audit/trail.xhtml"));
+            assertTrue(browser.driver().getCurrentUrl().contains("visit=1"), browser.driver().getCurrentUrl());
+            String visitTrail = browser.byId("trailForm:entries").getText();
+            assertTrue(browser.text().contains("visit 1 of subject " + usubjid + " (study " + study + ")"), browser.text());
+            assertTrue(visitTrail.contains("Lab result") && visitTrail.contains("HGB") && visitTrail.contains("LIVER")
+                    && !visitTrail.contains("WEEK 6"), visitTrail);
+            browser.open("/coordinator/casebook.xhtml?study=" + study + "&subject=" + usubjid);
+            browser.byId("subjectAudit").click();
+            browser.waitFor(d -> d.getCurrentUrl().contains("/audit/trail.xhtml"));
+            String subjectTrail = browser.byId("trailForm:entries").getText();
+            assertTrue(browser.text().contains("subject " + usubjid + " (study " + study + ")"), browser.text());
+            assertTrue(subjectTrail.contains("Eligibility answer") && subjectTrail.contains("WEEK 6"), subjectTrail);
         }
     }
 

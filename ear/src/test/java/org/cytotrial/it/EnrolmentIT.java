@@ -107,11 +107,13 @@ class EnrolmentIT {
         assertFieldError(COORDINATOR.postJson(path + "/subjects", enrolment("BERLIN", "IL6R").build().toString()), "arm",
                 "is randomised");
         Map<String, List<String>> bySite = new HashMap<>();
+        List<JsonObject> enrolledSubjects = new ArrayList<>();
         for (String site : List.of("BERLIN", "BERLIN", "MUNICH", "BERLIN", "BERLIN", "MUNICH", "BERLIN", "BERLIN", "BERLIN",
                 "BERLIN", "MUNICH", "MUNICH")) {
             Api.Answer enrolled = COORDINATOR.postJson(path + "/subjects", enrolment(site, null).build().toString());
             assertEquals(201, enrolled.status(), enrolled.text());
             bySite.computeIfAbsent(site, s -> new ArrayList<>()).add(enrolled.json().getString("arm"));
+            enrolledSubjects.add(enrolled.json());
         }
         for (List<String> arms : bySite.values()) {
             for (int block = 0; block + 4 <= arms.size(); block += 4) {
@@ -131,6 +133,47 @@ class EnrolmentIT {
         assertEquals(12, admin.getInt("assignments"));
         assertEquals(409, ADMIN.putJson(path + "/randomisation", "{\"blockSize\":6,\"reason\":\"larger blocks\"}").status(),
                 "the sequence cannot change once subjects are randomised");
+
+        // nor does the audit trail show the sequence to anyone but administrators, as JSON or CSV
+        List<String> revealing = List.of("20261123", "randomisation seed", "block size", "block number", "stratum position");
+        for (String trail : List.of(path + "/audit-trail?max=500", path + "/audit-trail/export.csv")) {
+            Api.Answer coordinators = COORDINATOR.get(trail);
+            assertEquals(200, coordinators.status(), coordinators.text());
+            assertTrue(coordinators.text().contains("randomised"), "the coordinator's trail shows the study became randomised");
+            for (String secret : revealing) {
+                assertFalse(coordinators.text().contains(secret), trail + " as coordinator shows " + secret);
+            }
+            String administrators = ADMIN.get(trail).text();
+            assertTrue(administrators.contains("20261123") && administrators.contains("block size")
+                    && administrators.contains("block number"), trail + " as administrator: " + administrators);
+        }
+    }
+
+    @Test
+    void anEnrolmentsEligibilityAnswersAndArmAssignmentAreInTheSubjectsAuditTrail() {
+        String study = Casebooks.studyCopy("RECIST-DEMO", "RANDAUD");
+        String path = "/api/studies/" + study;
+        assertEquals(200, ADMIN.putJson(path + "/randomisation", "{\"blockSize\":2,\"reason\":\"randomised study\"}").status());
+        JsonObject enrolled = COORDINATOR.postJson(path + "/subjects", enrolment("BERLIN", null).build().toString()).json();
+        String usubjid = enrolled.getString("usubjid");
+        Api.Answer answer = COORDINATOR.get(path + "/audit-trail?subject=" + usubjid + "&max=500");
+        assertEquals(200, answer.status(), answer.text());
+        List<JsonObject> entries = answer.json().getJsonArray("entries").stream().map(JsonObject.class::cast).toList();
+        long criteria = Database.count("select count(*) from eligibility_criterion c join study st on st.id = c.study_id"
+                + " where st.code = ?", study);
+        assertTrue(criteria > 0);
+        List<JsonObject> answers = entries.stream().filter(e -> e.getString("entity").equals("Eligibility answer")).toList();
+        assertEquals(criteria, answers.size(), "one answer per criterion: " + entries);
+        assertTrue(answers.stream().allMatch(e -> e.getString("username").equals("coordinator")
+                && e.getJsonArray("changes").getJsonObject(0).getString("field").equals("met")), answers::toString);
+        JsonObject assignment = entries.stream().filter(e -> e.getString("entity").equals("Randomisation")).findFirst()
+                .orElseThrow(() -> new AssertionError("no randomisation in " + entries));
+        assertEquals(usubjid, assignment.getString("subject"));
+        assertEquals("arm " + enrolled.getString("arm"), assignment.getString("item"));
+        assertEquals(answers.get(0).getJsonNumber("revision").longValue(), assignment.getJsonNumber("revision").longValue(),
+                "the enrolment is one revision");
+        assertTrue(Api.as("coordinator").get(path + "/audit-trail?max=500").text().contains("Eligibility criterion"),
+                "the checklist is in the study's trail");
     }
 
     private static long position(String study, String site, int position) {

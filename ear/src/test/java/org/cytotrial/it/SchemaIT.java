@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.cytotrial.it.support.Database;
 import org.cytotrial.it.support.Deployments;
+import org.cytotrial.it.support.Fixtures;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -48,6 +52,73 @@ class SchemaIT {
             assertThrows(SQLException.class, () -> statement.executeUpdate("delete from subject_aud"));
             assertThrows(SQLException.class, () -> statement.executeUpdate("truncate lab_result_aud"));
         }
+    }
+
+    /**
+     * The application runs as a role of its own (it.db.app.user), the schema's owner only
+     * migrates: that role can add audit rows but neither change nor remove them, nor take away
+     * the triggers that guard them, nor touch a signature.
+     */
+    @Test
+    void theApplicationsOwnRoleCanNeitherChangeNorUnprotectAuditRows() throws SQLException {
+        String role = Database.applicationRole();
+        Fixtures.importDemo("IL2-MM", "ROLE");
+        assertTrue(Database.count("select count(*) from pg_stat_activity where usename = ? and datname = current_database()",
+                role) > 0, "the application is connected as " + role);
+        assertEquals(0, Database.count("select count(*) from pg_roles where rolname = ? and rolsuper", role));
+        assertEquals(0, Database.count("select count(*) from pg_tables where schemaname = ? and tableowner = ?",
+                Database.schema(), role), "the application's role owns no table");
+        List<String> writable = new ArrayList<>();
+        try (Connection c = Database.connect(); Statement statement = c.createStatement();
+                ResultSet rs = statement.executeQuery("select table_name from information_schema.tables where table_schema = '"
+                        + Database.schema() + "' and (table_name like '%\\_aud' or table_name in ('audit_revision', 'e_signature'))")) {
+            while (rs.next()) {
+                String table = rs.getString(1);
+                for (String privilege : List.of("UPDATE", "DELETE", "TRUNCATE")) {
+                    if (Database.count("select count(*) where has_table_privilege(?, ?, ?)", role,
+                            Database.schema() + "." + table, privilege) > 0) {
+                        writable.add(table + " " + privilege);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), writable);
+        assertEquals(1, Database.count("select count(*) where has_table_privilege(?, ?, 'INSERT')", role,
+                Database.schema() + ".subject_aud"), "audit rows can be added");
+        assertEquals(1, Database.count("select count(*) where has_table_privilege(?, ?, 'UPDATE')", role,
+                Database.schema() + ".subject"), "clinical data can be changed");
+
+        try (Connection c = Database.connectAsApplication(); Statement statement = c.createStatement()) {
+            for (String attempt : List.of(
+                    "update subject_aud set usubjid = 'tampered' where rev = (select max(rev) from subject_aud)",
+                    "delete from subject_aud where rev = (select max(rev) from subject_aud)",
+                    "update audit_revision set reason = 'tampered' where id = (select max(id) from audit_revision)",
+                    "delete from audit_revision where id = (select max(id) from audit_revision)",
+                    "truncate lab_result_aud",
+                    "update e_signature set signer_username = 'someone else'",
+                    "delete from e_signature")) {
+                SQLException refused = assertThrows(SQLException.class, () -> statement.executeUpdate(attempt), attempt);
+                assertTrue(refused.getMessage().contains("permission denied"), attempt + ": " + refused.getMessage());
+            }
+            for (String attempt : List.of(
+                    "alter table subject_aud disable trigger subject_aud_immutable",
+                    "alter table audit_revision disable trigger all",
+                    "drop trigger e_signature_immutable on e_signature",
+                    "alter table lab_result_aud owner to " + role)) {
+                SQLException refused = assertThrows(SQLException.class, () -> statement.executeUpdate(attempt), attempt);
+                assertTrue(refused.getMessage().contains("must be owner"), attempt + ": " + refused.getMessage());
+            }
+            SQLException superuserOnly = assertThrows(SQLException.class,
+                    () -> statement.execute("set session_replication_role = replica"));
+            assertTrue(superuserOnly.getMessage().contains("permission denied"), superuserOnly.getMessage());
+        }
+        assertEquals(2, Database.count("select count(*) from pg_trigger t join pg_class c on c.oid = t.tgrelid"
+                + " join pg_namespace n on n.oid = c.relnamespace join pg_proc p on p.oid = t.tgfoid where n.nspname = ?"
+                + " and c.relname = 'subject_aud' and p.proname = 'cytotrial_refuse_audit_change' and t.tgenabled = 'O'",
+                Database.schema()), "the triggers are still there and enabled");
+        assertTrue(Database.count("select count(*) from pg_stat_user_tables where schemaname = ? and relname = 'lab_result'"
+                + " and last_analyze is not null", Database.schema()) > 0,
+                "the import refreshed the statistics, which needs the owner, through the owner's function");
     }
 
     @Test

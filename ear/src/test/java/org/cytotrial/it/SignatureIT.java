@@ -193,6 +193,65 @@ class SignatureIT {
         assertEquals(0, signatures(code));
     }
 
+    private static Api.Answer deleteWithReason(Api api, String path, String reason) {
+        return api.send(api.request(path).header("X-Change-Reason", reason).DELETE());
+    }
+
+    @Test
+    void aPrincipalInvestigatorSeesAndSignsEverySiteOfThatStudyOnly() {
+        String x = Fixtures.importDemo("IL2-MM", "PIX");
+        String y = Fixtures.importDemo("IL2-MM", "PIY");
+        String pi = Fixtures.createUser("pi", "INVESTIGATOR", false, "HANNOVER");
+        String plain = Fixtures.createUser("plain", "INVESTIGATOR", false, "HANNOVER");
+        Api principal = Api.as(pi, Fixtures.PASSWORD);
+        Api investigator = Api.as(plain, Fixtures.PASSWORD);
+        Api admin = Api.as("admin");
+        String grant = "/api/studies/" + x + "/principal-investigators/" + pi;
+        String kielSubject = "/api/studies/" + x + "/subjects/IL2-MM-003";
+        assertEquals(404, principal.get(kielSubject).status(), "before the grant: own site only");
+
+        Api.Answer noReason = admin.putJson(grant, "{}");
+        assertEquals(422, noReason.status(), noReason.text());
+        assertTrue(noReason.text().contains("\"reason\""), noReason.text());
+        assertEquals(403, Api.as("coordinator").putJson(grant, "{\"reason\":\"x\"}").status());
+        Api.Answer notAnInvestigator = admin.putJson("/api/studies/" + x + "/principal-investigators/coordinator",
+                "{\"reason\":\"study lead\"}");
+        assertEquals(422, notAnInvestigator.status(), notAnInvestigator.text());
+        assertTrue(notAnInvestigator.text().contains("not an investigator"), notAnInvestigator.text());
+        assertEquals(404, admin.putJson("/api/studies/" + x + "/principal-investigators/nobody-here",
+                "{\"reason\":\"study lead\"}").status());
+        Api.Answer named = admin.putJson(grant, "{\"reason\":\"principal investigator of the study\"}");
+        assertEquals(200, named.status(), named.text());
+        assertEquals(pi, named.jsonArray().getJsonObject(0).getString("username"));
+        assertEquals(200, admin.putJson(grant, "{\"reason\":\"again\"}").status(), "naming twice changes nothing");
+        assertTrue(principal.get("/api/studies/" + x + "/principal-investigators").text().contains(pi));
+
+        // study X: every site, to read and to sign
+        assertEquals(200, principal.get(kielSubject).status(), "KIEL, not the PI's own site");
+        assertTrue(principal.get("/api/studies/" + x + "/subjects?site=KIEL").text().contains("IL2-MM-003"));
+        Api.Answer signed = sign(principal, x, "IL2-MM-003", "RESPONSES", Fixtures.PASSWORD);
+        assertEquals(201, signed.status(), signed.text());
+        assertTrue(principal.get("/api/studies/" + x + "/audit-trail/export.csv").text().contains(",IL2-MM-003,"));
+        // study Y: the grant gives nothing there
+        assertEquals(404, principal.get("/api/studies/" + y + "/subjects/IL2-MM-003").status());
+        assertEquals(404, sign(principal, y, "IL2-MM-003", "RESPONSES", Fixtures.PASSWORD).status());
+        assertEquals(201, sign(principal, y, "IL2-MM-005", "RESPONSES", Fixtures.PASSWORD).status(), "own site HANNOVER");
+        // a plain investigator of the same site sees neither
+        assertEquals(404, investigator.get(kielSubject).status());
+        assertEquals(404, sign(investigator, x, "IL2-MM-003", "RESPONSES", Fixtures.PASSWORD).status());
+        assertEquals(1, signatures(x));
+
+        // naming and removing are in the study's trail, with the reason
+        Api.Answer removed = deleteWithReason(admin, grant, "the study lead changed");
+        assertEquals(200, removed.status(), removed.text());
+        assertEquals(0, removed.jsonArray().size());
+        assertEquals(404, principal.get(kielSubject).status(), "the grant ends at once");
+        assertEquals(404, deleteWithReason(admin, grant, "again").status());
+        String trail = admin.get("/api/studies/" + x + "/audit-trail/export.csv").text();
+        assertTrue(trail.contains("principal investigator of the study,Principal investigator,,,") && trail.contains(pi)
+                && trail.contains("the study lead changed,Principal investigator,"), trail);
+    }
+
     @Test
     void theDatabaseRefusesToChangeOrRemoveASignature() throws SQLException {
         String code = Fixtures.importDemo("IL2-MM", "SIG");

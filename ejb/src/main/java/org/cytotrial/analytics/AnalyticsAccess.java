@@ -45,7 +45,7 @@ public class AnalyticsAccess {
         Study study = studies.requireVisible(studyCode);
         access.requireRole(roles);
         return new StudyScope(study.getId(), study.getCode(), study.getTitle(), study.getResponseCriteria(),
-                study.getSdMinDays(), study.getMrLowPercent(), access.visibleSites().orElse(null),
+                study.getSdMinDays(), study.getMrLowPercent(), access.visibleSites(study).orElse(null),
                 armsInDmOrder(study.getId()));
     }
 

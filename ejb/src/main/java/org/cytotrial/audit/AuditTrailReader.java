@@ -26,6 +26,10 @@ import org.cytotrial.audit.AuditEntry.FieldChange;
  * key), ordered by revision; the per-table streams are merged by revision. Memory stays flat however long the trail, and nothing depends
  * on Envers' own query API, so the trail reads the same whatever wrote the rows (the bulk import
  * writes its audit rows with set-based SQL).
+ *
+ * <p>Only the columns the reader may see are selected: a table's restricted columns
+ * ({@link AuditedTable#restrictedColumns()}) never leave the database unless the reader shows
+ * them (administrators).
  */
 final class AuditTrailReader {
 
@@ -37,13 +41,15 @@ final class AuditTrailReader {
     private final long ownerId;
     private final String siteCondition;
     private final AuditFilter filter;
+    private final boolean showsRestricted;
 
     /**
      * @param ownerId the id of the study, subject or visit, by level
      * @param visibleSites the caller's sites; null when the caller sees every site
+     * @param showsRestricted whether the restricted columns are read too (administrators only)
      */
     AuditTrailReader(Connection connection, AuditScope.Level level, long ownerId, Set<Long> visibleSites,
-            AuditFilter filter) {
+            AuditFilter filter, boolean showsRestricted) {
         this.connection = connection;
         this.level = level;
         this.ownerId = ownerId;
@@ -51,6 +57,7 @@ final class AuditTrailReader {
                 : visibleSites.isEmpty() ? "in (-1)"
                 : "in (" + visibleSites.stream().sorted().map(String::valueOf).collect(Collectors.joining(",")) + ")";
         this.filter = filter;
+        this.showsRestricted = showsRestricted;
     }
 
     private List<AuditedTable> tables() {
@@ -126,9 +133,12 @@ final class AuditTrailReader {
         List<String> values = valueColumns(table);
         String sameRecord = table.key().stream().map(k -> "p." + k + " = a." + k).collect(Collectors.joining(" and "));
         String sameRecordQ = table.key().stream().map(k -> "q." + k + " = a." + k).collect(Collectors.joining(" and "));
-        StringBuilder sql = new StringBuilder("select a.*, p.rev as p__rev");
+        StringBuilder sql = new StringBuilder("select a.rev, a.revtype, p.rev as p__rev");
+        for (String key : table.key()) {
+            sql.append(", a.").append(key);
+        }
         for (String column : values) {
-            sql.append(", p.").append(column).append(" as p__").append(column);
+            sql.append(", a.").append(column).append(", p.").append(column).append(" as p__").append(column);
         }
         sql.append(", r.recorded_at as r__at, r.username as r__user, r.client_address as r__client, r.reason as r__reason, ")
                 .append(label(table.subjectLabel())).append(" as l__subject, ")
@@ -205,8 +215,14 @@ final class AuditTrailReader {
         }
     }
 
-    /** The audit table's data columns, read once from the database itself so new columns show up. */
+    /** The data columns this reader shows: all of them, or all but the restricted ones. */
     private List<String> valueColumns(AuditedTable table) throws SQLException {
+        List<String> all = allValueColumns(table);
+        return showsRestricted ? all : all.stream().filter(c -> !table.restrictedColumns().contains(c)).toList();
+    }
+
+    /** The audit table's data columns, read once from the database itself so new columns show up. */
+    private List<String> allValueColumns(AuditedTable table) throws SQLException {
         List<String> cached = COLUMNS.get(table.table());
         if (cached != null) {
             return cached;

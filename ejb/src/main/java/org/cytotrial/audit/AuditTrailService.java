@@ -33,7 +33,8 @@ import org.hibernate.Session;
  * <p>Who may read it: administrators, and coordinators, investigators and monitors for the
  * subjects of their own sites (study set-up records are shown to all of them). Sponsors may
  * not (403): the trail names people and holds free text, and sponsors see pseudonymised data
- * only.
+ * only. What would reveal the randomisation sequence (seed, block size, each assignment's block
+ * and position) is left out for everyone but administrators.
  *
  * <p>{@link #stream} is the entry point for reports (e.g. an audit sheet in the Excel report):
  * it checks access, then hands every entry to a consumer inside one read transaction.
@@ -57,7 +58,13 @@ public class AuditTrailService {
     @Inject
     private ClinicalWriteGuard guard;
 
-    private record Resolved(AuditScope.Level level, long ownerId, Set<Long> sites) {}
+    /** Whose trail, which sites of it, and whether the restricted (allocation-revealing) columns show. */
+    private record Resolved(AuditScope.Level level, long ownerId, Set<Long> sites, boolean showsRestricted) {}
+
+    /** Whether the user holds a role that may read audit trails (which trails still depends on their sites). */
+    public static boolean mayRead(org.cytotrial.security.UserAccount user) {
+        return user != null && user.hasAny(READERS);
+    }
 
     /** Checks that the caller may read this trail (401/403/404 otherwise); call before streaming a download. */
     public void requireReadable(AuditScope scope) {
@@ -109,7 +116,8 @@ public class AuditTrailService {
         AuditFilter filter = new AuditFilter(null, null, null, false, revision, tables);
         return work(connection -> {
             List<AuditEntry> found = new ArrayList<>(1);
-            new AuditTrailReader(connection, AuditScope.Level.SUBJECT, subjectId, null, filter).read(false, 0, 1, found::add);
+            new AuditTrailReader(connection, AuditScope.Level.SUBJECT, subjectId, null, filter, false)
+                    .read(false, 0, 1, found::add);
             return found.stream().findFirst();
         });
     }
@@ -132,7 +140,7 @@ public class AuditTrailService {
             }
             AuditFilter filter = new AuditFilter(null, null, null, false, after, null);
             List<AuditEntry> found = new ArrayList<>();
-            new AuditTrailReader(connection, AuditScope.Level.VISIT, visitId, null, filter).read(false, 0, max, found::add);
+            new AuditTrailReader(connection, AuditScope.Level.VISIT, visitId, null, filter, false).read(false, 0, max, found::add);
             return found;
         });
     }
@@ -162,14 +170,14 @@ public class AuditTrailService {
 
     private AuditTrailReader reader(java.sql.Connection connection, Resolved resolved, AuditFilter filter) {
         return new AuditTrailReader(connection, resolved.level(), resolved.ownerId(), resolved.sites(),
-                filter == null ? AuditFilter.NONE : filter);
+                filter == null ? AuditFilter.NONE : filter, resolved.showsRestricted());
     }
 
     private Resolved resolve(AuditScope scope) {
-        access.requireRole(READERS);
+        boolean administrator = access.requireRole(READERS).has(Role.ADMIN);
         Study study = studies.requireVisible(scope.studyCode());
         if (scope.level() == AuditScope.Level.STUDY) {
-            return new Resolved(AuditScope.Level.STUDY, study.getId(), access.visibleSites().orElse(null));
+            return new Resolved(AuditScope.Level.STUDY, study.getId(), access.visibleSites(study).orElse(null), administrator);
         }
         Subject subject = em.createQuery("select s from Subject s join fetch s.site where s.study = :study"
                         + " and s.usubjid = :usubjid", Subject.class)
@@ -179,7 +187,7 @@ public class AuditTrailService {
                 .orElseThrow(() -> new NotFoundException("No subject " + scope.usubjid() + " in study " + study.getCode()));
         guard.requireVisible(subject);
         if (scope.level() == AuditScope.Level.SUBJECT) {
-            return new Resolved(AuditScope.Level.SUBJECT, subject.getId(), null);
+            return new Resolved(AuditScope.Level.SUBJECT, subject.getId(), null, administrator);
         }
         Visit visit = em.createQuery("select v from Visit v where v.subject = :subject and v.number = :number", Visit.class)
                 .setParameter("subject", subject)
@@ -187,7 +195,7 @@ public class AuditTrailService {
                 .getResultStream().findFirst()
                 .orElseThrow(() -> new NotFoundException("No visit " + scope.visitNumber().stripTrailingZeros().toPlainString()
                         + " for subject " + subject.getUsubjid()));
-        return new Resolved(AuditScope.Level.VISIT, visit.getId(), null);
+        return new Resolved(AuditScope.Level.VISIT, visit.getId(), null, administrator);
     }
 
     private interface Work<T> {

@@ -1,6 +1,7 @@
 package org.cytotrial.audit;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The audited clinical tables as the audit screens read them: the record kind shown to people,
@@ -12,11 +13,16 @@ import java.util.List;
  * so the history of a record that was later deleted stays in its subject's trail.
  * {@code :id} stands for the study, subject or visit id; {@code :sites} for the caller's site
  * condition on a site-id column (empty when the caller sees every site).
+ *
+ * <p>Some columns are <em>restricted</em>: shown to administrators only, because they would let
+ * whoever reads them predict the next randomised allocation (the seed and block size of the
+ * study; the block and position of each assignment, from which the block size follows).
+ * Everyone else reads these records without those fields.
  */
 public enum AuditedTable {
 
     STUDY("study", "Study", List.of("id"), "a.id = :id", null, null,
-            null, null, "a.code"),
+            null, null, "a.code", Set.of("block_size", "randomisation_seed")),
     STUDY_PARAMETER("study_parameter", "Trial parameter", List.of("id"), "a.study_id = :id", null, null,
             null, null, "a.code"),
     ARM("arm", "Arm", List.of("id"), "a.study_id = :id", null, null,
@@ -25,9 +31,21 @@ public enum AuditedTable {
             null, null, "a.name"),
     STUDY_SITE("study_site", "Study site", List.of("study_id", "site_id"), "a.study_id = :id", null, null,
             null, null, "(select code from site where id = a.site_id)"),
+    ELIGIBILITY_CRITERION("eligibility_criterion", "Eligibility criterion", List.of("id"), "a.study_id = :id", null, null,
+            null, null, "a.code"),
+    STUDY_PRINCIPAL_INVESTIGATOR("study_principal_investigator", "Principal investigator", List.of("id"),
+            "a.study_id = :id", null, null,
+            null, null, "(select username from app_user where id = a.user_id)"),
     SUBJECT("subject", "Subject", List.of("id"),
             "a.study_id = :id and a.site_id :sites", "a.id = :id", null,
             "a.usubjid", null, null),
+    ELIGIBILITY_ANSWER("eligibility_answer", "Eligibility answer", List.of("id"),
+            Constants.OWNED_BY_STUDY, "a.subject_id = :id", null,
+            Constants.SUBJECT_LABEL, null, "(select code from eligibility_criterion where id = a.criterion_id)"),
+    RANDOMISATION_ASSIGNMENT("randomisation_assignment", "Randomisation", List.of("id"),
+            "a.study_id = :id and a.site_id :sites", "a.subject_id = :id", null,
+            Constants.SUBJECT_LABEL, null, "concat('arm ', (select code from arm where id = a.arm_id))",
+            Set.of("stratum_position", "block_number")),
     VISIT("visit", "Visit", List.of("id"),
             Constants.OWNED_BY_STUDY, "a.subject_id = :id", "a.id = :id",
             Constants.SUBJECT_LABEL, "a.name", null),
@@ -75,9 +93,15 @@ public enum AuditedTable {
     private final String subjectLabel;
     private final String visitLabel;
     private final String itemLabel;
+    private final Set<String> restrictedColumns;
 
     AuditedTable(String table, String entity, List<String> key, String inStudy, String ofSubject, String atVisit,
             String subjectLabel, String visitLabel, String itemLabel) {
+        this(table, entity, key, inStudy, ofSubject, atVisit, subjectLabel, visitLabel, itemLabel, Set.of());
+    }
+
+    AuditedTable(String table, String entity, List<String> key, String inStudy, String ofSubject, String atVisit,
+            String subjectLabel, String visitLabel, String itemLabel, Set<String> restrictedColumns) {
         this.table = table;
         this.entity = entity;
         this.key = key;
@@ -87,6 +111,7 @@ public enum AuditedTable {
         this.subjectLabel = subjectLabel;
         this.visitLabel = visitLabel;
         this.itemLabel = itemLabel;
+        this.restrictedColumns = restrictedColumns;
     }
 
     /** The clinical table; its history is in {@code <table>_aud}. */
@@ -121,6 +146,11 @@ public enum AuditedTable {
 
     String itemLabel() {
         return itemLabel;
+    }
+
+    /** Columns only administrators read in the trail (they reveal the allocation sequence). */
+    Set<String> restrictedColumns() {
+        return restrictedColumns;
     }
 
     /** Columns that say whose a row is; shown when they change, not listed at creation. */

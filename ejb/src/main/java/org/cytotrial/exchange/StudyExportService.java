@@ -43,7 +43,7 @@ public class StudyExportService {
         Study study = prepareSdtm(studyCode);
         UserAccount user = access.requireUser();
         boolean pseudonymised = user.isPseudonymised();
-        var sites = access.visibleSites().orElse(null);
+        var sites = access.visibleSites(study).orElse(null);
         em.unwrap(Session.class).doWork(connection -> {
             try {
                 new SdtmExporter(connection, study.getId(), study.getCode(), pseudonymised, sites).write(out);

@@ -202,16 +202,13 @@ public class StudyImportService {
         }
     }
 
-    /** The tables an import fills, with their audit tables. */
-    private static final String BULK_TABLES = "subject, visit, lab_result, lesion, lesion_measurement, response_assessment,"
-            + " exposure, disposition_event, adverse_event, audit_revision, subject_aud, visit_aud, lab_result_aud, lesion_aud,"
-            + " lesion_measurement_aud, response_assessment_aud, exposure_aud, disposition_event_aud, adverse_event_aud";
-
     /**
      * PostgreSQL plans queries with table statistics that autovacuum refreshes only some time
      * after a bulk load; until then a query on the new study (its audit trail, its analyses) may
      * be planned as if the tables were nearly empty — seconds instead of milliseconds. ANALYZE
      * samples a fixed number of rows, so this costs about a second even for millions of rows.
+     * ANALYZE needs the tables' owner, which the application's database role need not be: the
+     * function (migration V53) runs it as the owner, on the tables an import fills.
      */
     private void refreshStatistics() {
         try {
@@ -221,7 +218,7 @@ public class StudyImportService {
             if (dialect instanceof org.hibernate.dialect.PostgreSQLDialect) {
                 session.doWork(connection -> {
                     try (java.sql.Statement statement = connection.createStatement()) {
-                        statement.execute("analyze " + BULK_TABLES);
+                        statement.execute("select cytotrial_refresh_import_statistics()");
                     }
                 });
             }

@@ -125,8 +125,8 @@ public class DataLockService {
                         + " where l.study = :study order by l.lockedAt desc, l.id desc", DataLock.class)
                 .setParameter("study", study)
                 .getResultStream()
-                .filter(l -> l.getSite() == null || user.canSeeSite(l.getSite().getId()))
-                .filter(l -> l.getSubject() == null || user.canSeeSite(l.getSubject().getSite().getId()))
+                .filter(l -> l.getSite() == null || user.canSeeSite(study.getId(), l.getSite().getId()))
+                .filter(l -> l.getSubject() == null || user.canSeeSite(study.getId(), l.getSubject().getSite().getId()))
                 .map(LockView::of)
                 .toList();
     }

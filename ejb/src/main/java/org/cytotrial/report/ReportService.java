@@ -114,7 +114,7 @@ public class ReportService {
             }
         }
 
-        List<Site> visibleSites = study.getSites().stream().filter(s -> user.canSeeSite(s.getId()))
+        List<Site> visibleSites = study.getSites().stream().filter(s -> user.canSeeSite(study.getId(), s.getId()))
                 .sorted(java.util.Comparator.comparing(Site::getCode)).toList();
         Set<String> wantedSites = cleaned(sites);
         List<ReportScope.SiteRef> siteRefs = visibleSites.stream()
@@ -142,7 +142,7 @@ public class ReportService {
         }
         ReportScope scope = new ReportScope(study.getId(), study.getCode(), study.getTitle(),
                 study.getResponseCriteria(), study.getSdMinDays(), study.getMrLowPercent(), armRefs,
-                wantedArms.isEmpty(), siteRefs, wantedSites.isEmpty() && user.allSites(), cutoffDate,
+                wantedArms.isEmpty(), siteRefs, wantedSites.isEmpty() && user.seesAllSitesOf(study.getId()), cutoffDate,
                 user.isPseudonymised(), user.username());
         if (auditTrail) {
             auditTrails.requireReadable(AuditScope.study(study.getCode()));

@@ -5,10 +5,13 @@ import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
+import org.cytotrial.study.Study;
 
 /**
  * The access rules of DOMAIN.md, enforced in the services: every service method that reads or
- * writes asks here first, so that hiding a button is never the only protection.
+ * writes asks here first, so that hiding a button is never the only protection. Which subjects a
+ * user sees is decided by {@link UserAccount} (own sites; all sites of a study for its principal
+ * investigator; everything for all-sites accounts).
  */
 @ApplicationScoped
 public class AccessPolicy {
@@ -32,9 +35,13 @@ public class AccessPolicy {
         return user;
     }
 
-    /** The sites whose subjects the user may see; empty means all sites. */
-    public Optional<Set<Long>> visibleSites() {
-        UserAccount user = requireUser();
-        return user.allSites() ? Optional.empty() : Optional.of(user.siteIds());
+    /** The sites of this study whose subjects the user may see; empty means all its sites. */
+    public Optional<Set<Long>> visibleSites(Study study) {
+        return requireUser().sitesVisibleIn(study.getId());
+    }
+
+    /** The subjects the user may see in any study, for queries over several studies. */
+    public VisibleSubjects visibleSubjects() {
+        return VisibleSubjects.of(requireUser());
     }
 }

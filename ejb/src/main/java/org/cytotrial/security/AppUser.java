@@ -26,9 +26,10 @@ import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
 
 /**
- * A person who logs in: roles, and the sites whose subjects they may see (or all sites, for a
- * principal investigator, sponsor or administrator). Repeated failed logins lock the account
- * for a while.
+ * A person who logs in: roles, and the sites whose subjects they may see (or all sites of every
+ * study, {@code allSites}, for sponsors and administrators). A principal investigator is named
+ * per study ({@code org.cytotrial.study.PrincipalInvestigator}), not here. Repeated failed logins
+ * lock the account for a while.
  */
 @Entity
 @Table(name = "app_user")
@@ -53,6 +54,7 @@ public class AppUser {
 
     private boolean enabled = true;
 
+    /** Sees every site of every study: for sponsors and administrators, not for principal investigators. */
     private boolean allSites;
 
     @NotAudited

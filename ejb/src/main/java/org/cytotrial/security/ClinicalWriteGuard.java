@@ -29,7 +29,7 @@ public class ClinicalWriteGuard {
     /** The subject is visible to the current user; 404 otherwise. */
     public UserAccount requireVisible(Subject subject) {
         UserAccount user = access.requireUser();
-        if (!user.canSeeSite(subject.getSite().getId())) {
+        if (!user.canSeeSite(subject.getStudy().getId(), subject.getSite().getId())) {
             throw new NotFoundException("No subject " + subject.getUsubjid() + " in study " + subject.getStudy().getCode());
         }
         return user;

@@ -6,7 +6,7 @@ public enum Role {
     ADMIN,
     /** Enrols subjects and enters visits at own sites. */
     COORDINATOR,
-    /** Reviews and signs responses at own sites (all sites when principal investigator). */
+    /** Reviews and signs responses at own sites (every site of a study they are principal investigator of). */
     INVESTIGATOR,
     /** Reads pseudonymised summaries and downloads reports, all sites. */
     SPONSOR,

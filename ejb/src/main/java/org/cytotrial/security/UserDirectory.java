@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.cytotrial.audit.AuditContext;
 import org.cytotrial.study.Site;
@@ -67,7 +68,19 @@ public class UserDirectory {
     }
 
     public Optional<UserAccount> account(String username) {
-        return find(username).filter(AppUser::isEnabled).map(UserAccount::of);
+        return find(username).filter(AppUser::isEnabled).map(this::snapshot);
+    }
+
+    /**
+     * The account as the rest of the application acts on it. Only investigators can be principal
+     * investigators, so only their grants are read (one more indexed query).
+     */
+    private UserAccount snapshot(AppUser user) {
+        Set<Long> studies = user.getRoles().contains(Role.INVESTIGATOR)
+                ? Set.copyOf(em.createQuery("select p.study.id from PrincipalInvestigator p where p.user = :user", Long.class)
+                        .setParameter("user", user).getResultList())
+                : Set.of();
+        return UserAccount.of(user, studies);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -91,7 +104,7 @@ public class UserDirectory {
                 user.succeededLogin();
             }
             remember(username, password, now);
-            return new Authentication(Outcome.AUTHENTICATED, UserAccount.of(user), null);
+            return new Authentication(Outcome.AUTHENTICATED, snapshot(user), null);
         }
         remembered.remove(username);
         user.failedLogin(now, LOCK_THRESHOLD, LOCK_SECONDS);

@@ -158,7 +158,7 @@ public class SignatureService {
         if (first < 0 || max < 1 || max > 500) {
             throw new InvalidInputException("max", "first must be 0 or more and max between 1 and 500");
         }
-        String siteFilter = user.allSites() ? "" : " and s.site.id in :sites";
+        String siteFilter = user.seesAllSitesOf(study.getId()) ? "" : " and s.site.id in :sites";
         var count = em.createQuery("select count(s) from Subject s where s.study = :study" + siteFilter, Long.class)
                 .setParameter("study", study);
         var page = em.createQuery("select s.id, s.usubjid, s.site.code from Subject s where s.study = :study" + siteFilter
@@ -166,7 +166,7 @@ public class SignatureService {
                 .setParameter("study", study)
                 .setFirstResult(first)
                 .setMaxResults(max);
-        if (!user.allSites()) {
+        if (!user.seesAllSitesOf(study.getId())) {
             Set<Long> sites = user.siteIds().isEmpty() ? Set.of(-1L) : user.siteIds();
             count.setParameter("sites", sites);
             page.setParameter("sites", sites);

@@ -9,13 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.cytotrial.platform.NotFoundException;
 import org.cytotrial.security.AccessPolicy;
 import org.cytotrial.security.UserAccount;
+import org.cytotrial.security.VisibleSubjects;
 
 /**
  * Finding studies as the current user may see them: a study is visible when the user sees all
- * sites or takes part at one of its sites. An invisible study answers exactly like a missing one.
+ * sites, is its principal investigator, or takes part at one of its sites. An invisible study answers exactly like a missing one.
  */
 @ApplicationScoped
 @Transactional
@@ -44,7 +46,7 @@ public class StudyService {
     public Study requireVisible(String code) {
         UserAccount user = access.requireUser();
         Study study = findByCode(code).orElseThrow(() -> new NotFoundException("No study " + code));
-        if (!user.allSites() && study.getSites().stream().noneMatch(s -> user.siteIds().contains(s.getId()))) {
+        if (!user.seesAllSitesOf(study.getId()) && study.getSites().stream().noneMatch(s -> user.siteIds().contains(s.getId()))) {
             throw new NotFoundException("No study " + code);
         }
         return study;
@@ -58,10 +60,10 @@ public class StudyService {
         UserAccount user = access.requireUser();
         List<Study> studies = em.createQuery("select distinct s from Study s left join fetch s.sites order by s.code", Study.class)
                 .getResultList();
-        Optional<Set<Long>> sites = access.visibleSites();
-        var counts = em.createQuery("select s.study.id, count(s) from Subject s"
-                + (sites.isPresent() ? " where s.site.id in :sites" : "") + " group by s.study.id", Object[].class);
-        sites.ifPresent(ids -> counts.setParameter("sites", ids.isEmpty() ? Set.of(-1L) : ids));
+        VisibleSubjects visible = access.visibleSubjects();
+        var counts = em.createQuery("select s.study.id, count(s) from Subject s where 1 = 1"
+                + visible.and("s.site.id", "s.study.id") + " group by s.study.id", Object[].class);
+        visible.bind(counts::setParameter);
         java.util.Map<Long, Long> subjects = new java.util.HashMap<>();
         for (Object[] row : counts.getResultList()) {
             subjects.put((Long) row[0], (Long) row[1]);
@@ -72,7 +74,7 @@ public class StudyService {
         }
         List<StudyOverview> result = new ArrayList<>();
         for (Study study : studies) {
-            if (sites.isPresent() && study.getSites().stream().noneMatch(s -> sites.get().contains(s.getId()))) {
+            if (!visible.seesStudy(study.getId(), study.getSites().stream().map(Site::getId).collect(Collectors.toSet()))) {
                 continue;
             }
             result.add(overview(study, user, subjects.getOrDefault(study.getId(), 0L),
@@ -82,10 +84,10 @@ public class StudyService {
     }
 
     public StudyOverview overview(Study study, UserAccount user) {
-        String siteFilter = user.allSites() ? "" : " and s.site.id in :sites";
+        String siteFilter = user.seesAllSitesOf(study.getId()) ? "" : " and s.site.id in :sites";
         var query = em.createQuery("select count(s) from Subject s where s.study = :study" + siteFilter, Long.class)
                 .setParameter("study", study);
-        if (!user.allSites()) {
+        if (!user.seesAllSitesOf(study.getId())) {
             query.setParameter("sites", user.siteIds().isEmpty() ? Set.of(-1L) : user.siteIds());
         }
         return overview(study, user, query.getSingleResult(), study.getArms().stream().map(Arm::getCode).toList());
@@ -94,7 +96,7 @@ public class StudyService {
     private static StudyOverview overview(Study study, UserAccount user, long subjects, List<String> arms) {
         return new StudyOverview(study.getCode(), study.getTitle(), study.getResponseCriteria().sdtmValue(),
                 study.getStatus().name(), subjects, arms,
-                study.getSites().stream().filter(s -> user.canSeeSite(s.getId())).map(Site::getCode).sorted().toList());
+                study.getSites().stream().filter(s -> user.canSeeSite(study.getId(), s.getId())).map(Site::getCode).sorted().toList());
     }
 
     public Optional<Site> findSite(String code) {

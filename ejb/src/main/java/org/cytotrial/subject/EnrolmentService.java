@@ -69,7 +69,7 @@ public class EnrolmentService {
         List<Arm> arms = study.getArms();
         return new EnrolmentForm(study.getCode(), study.isRandomised(), arms.stream().map(Arm::getCode).toList(),
                 arms.stream().map(Arm::getName).toList(),
-                study.getSites().stream().filter(s -> user.canSeeSite(s.getId())).map(Site::getCode).sorted().toList(),
+                study.getSites().stream().filter(s -> user.canSeeSite(study.getId(), s.getId())).map(Site::getCode).sorted().toList(),
                 setup.criteria(study));
     }
 
@@ -142,13 +142,13 @@ public class EnrolmentService {
     }
 
     private Site site(Study study, UserAccount user, String code, FieldErrors errors) {
-        List<String> mine = study.getSites().stream().filter(s -> user.canSeeSite(s.getId())).map(Site::getCode).sorted().toList();
+        List<String> mine = study.getSites().stream().filter(s -> user.canSeeSite(study.getId(), s.getId())).map(Site::getCode).sorted().toList();
         if (code == null || code.isBlank()) {
             errors.add("site", "the site is required; yours in this study: " + String.join(", ", mine));
             return null;
         }
         Optional<Site> site = study.getSites().stream().filter(s -> s.getCode().equals(code.strip())).findFirst();
-        if (site.isEmpty() || !user.canSeeSite(site.get().getId())) {
+        if (site.isEmpty() || !user.canSeeSite(study.getId(), site.get().getId())) {
             errors.add("site", "'" + code + "' is not one of your sites in study " + study.getCode() + "; yours: "
                     + String.join(", ", mine));
             return null;

@@ -113,7 +113,7 @@ public class SubjectQueries {
     private String where(Study study, Filter filter, Map<String, Object> parameters) {
         StringBuilder where = new StringBuilder(" where s.study = :study");
         parameters.put("study", study);
-        Optional<Set<Long>> sites = access.visibleSites();
+        Optional<Set<Long>> sites = access.visibleSites(study);
         if (sites.isPresent()) {
             where.append(" and si.id in :sites");
             parameters.put("sites", sites.get().isEmpty() ? Set.of(-1L) : sites.get());

@@ -14,9 +14,8 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import org.cytotrial.security.AccessPolicy;
+import org.cytotrial.security.VisibleSubjects;
 import org.cytotrial.study.StudyOverview;
 import org.cytotrial.study.StudyService;
 
@@ -66,9 +65,9 @@ public class DashboardService {
     public Dashboard dashboard() {
         LocalDate today = LocalDate.now(clock);
         LocalDate weekEnd = today.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
-        Optional<Set<Long>> sites = access.visibleSites();
-        return new Dashboard(today, weekEnd, studies.visibleStudies(), due(sites, today, weekEnd, false),
-                due(sites, today, weekEnd, true), missing(sites));
+        VisibleSubjects visible = access.visibleSubjects();
+        return new Dashboard(today, weekEnd, studies.visibleStudies(), due(visible, today, weekEnd, false),
+                due(visible, today, weekEnd, true), missing(visible));
     }
 
     private static final String OPEN_VISITS = "select st.code as study, s.usubjid, si.code as site, vd.visit_number, vd.name,"
@@ -82,8 +81,8 @@ public class DashboardService {
             + " and not exists (select 1 from visit v where v.subject_id = s.id and v.visit_number = vd.visit_number"
             + " and v.status <> 'PLANNED')";
 
-    private Listing<DueVisit> due(Optional<Set<Long>> sites, LocalDate today, LocalDate weekEnd, boolean overdue) {
-        String siteFilter = sites.isPresent() ? " and s.site_id in (:sites)" : "";
+    private Listing<DueVisit> due(VisibleSubjects visible, LocalDate today, LocalDate weekEnd, boolean overdue) {
+        String siteFilter = visible.and("s.site_id", "s.study_id");
         String condition = overdue ? " where o.planned + o.window_after < :today"
                 : " where o.planned - o.window_before <= :weekEnd and o.planned + o.window_after >= :today";
         String order = overdue ? " order by o.planned desc, o.usubjid, o.visit_number" : " order by o.planned, o.usubjid, o.visit_number";
@@ -94,7 +93,7 @@ public class DashboardService {
         if (!overdue) {
             query.setParameter("weekEnd", Date.valueOf(weekEnd));
         }
-        sites.ifPresent(ids -> query.setParameter("sites", ids.isEmpty() ? Set.of(-1L) : ids));
+        visible.bind(query::setParameter);
         query.setMaxResults(LIMIT);
         List<DueVisit> lines = new ArrayList<>();
         long total = 0;
@@ -107,8 +106,8 @@ public class DashboardService {
         return new Listing<>(lines, total);
     }
 
-    private Listing<MissingData> missing(Optional<Set<Long>> sites) {
-        String siteFilter = sites.isPresent() ? " and s.site_id in (:sites)" : "";
+    private Listing<MissingData> missing(VisibleSubjects visible) {
+        String siteFilter = visible.and("s.site_id", "s.study_id");
         String subjects = " from subject s join study st on st.id = s.study_id join site si on si.id = s.site_id"
                 + " where st.status = 'ACTIVE'" + siteFilter;
         String onStudy = " and s.death_date is null and not exists (select 1 from disposition_event d where d.subject_id = s.id)";
@@ -132,7 +131,7 @@ public class DashboardService {
                 + " and not exists (select 1 from response_assessment x where x.visit_id = v.id)"
                 + ") m order by m.study, m.usubjid, m.what";
         Query query = em.createNativeQuery(sql);
-        sites.ifPresent(ids -> query.setParameter("sites", ids.isEmpty() ? Set.of(-1L) : ids));
+        visible.bind(query::setParameter);
         query.setMaxResults(LIMIT);
         List<MissingData> lines = new ArrayList<>();
         long total = 0;

@@ -1,17 +1,20 @@
 package org.cytotrial.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.cytotrial.audit.AuditEntry.Action;
 import org.cytotrial.audit.AuditEntry.FieldChange;
 import org.cytotrial.testing.H2Schema;
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class AuditTrailReaderTest {
 
+    private static final long SEED = 8_675_309_123L;
     private static final long T0 = Instant.parse("2024-05-01T10:00:00Z").toEpochMilli();
     private static Connection connection;
 
@@ -61,6 +65,25 @@ class AuditTrailReaderTest {
             revision(sql, 4, T0 + 3 * 86_400_000L, "coordinator", "entered for the wrong subject");
             sql.execute("insert into adverse_event_aud (id, rev, revtype, subject_id, term, grade, serious, related, start_date)"
                     + " values (500, 4, 2, 10, '<b>Fever</b>', 2, false, true, date '2024-05-02')");
+
+            sql.execute("insert into arm (id, study_id, code, name) values (20, 1, 'A', 'Arm A'), (21, 1, 'B', 'Arm B')");
+            sql.execute("insert into eligibility_criterion (id, study_id, code, category, text, position) values"
+                    + " (30, 1, 'IN01', 'INCLUSION', 'Measurable disease', 1), (31, 1, 'EX01', 'EXCLUSION', 'Active infection', 2)");
+            revision(sql, 5, T0 + 4 * 86_400_000L, "admin", "randomised study");
+            sql.execute("insert into study_aud (id, rev, revtype, code, title, status, randomised, block_size, randomisation_seed)"
+                    + " values (1, 5, 1, 'ST', 'Study', 'ACTIVE', true, 4, " + SEED + ")");
+            sql.execute("insert into eligibility_criterion_aud (id, rev, revtype, study_id, code, category, text, position)"
+                    + " values (30, 5, 0, 1, 'IN01', 'INCLUSION', 'Measurable disease', 1),"
+                    + " (31, 5, 0, 1, 'EX01', 'EXCLUSION', 'Active infection', 2)");
+            sql.execute("insert into subject (id, study_id, usubjid, site_id, sex, arm_id) values (12, 1, 'ST-003', 1, 'F', 21)");
+            revision(sql, 6, T0 + 5 * 86_400_000L, "coordinator", "first entry");
+            sql.execute("insert into subject_aud (id, rev, revtype, study_id, usubjid, site_id, sex, arm_id) values"
+                    + " (12, 6, 0, 1, 'ST-003', 1, 'F', 21)");
+            sql.execute("insert into eligibility_answer_aud (id, rev, revtype, subject_id, criterion_id, met) values"
+                    + " (40, 6, 0, 12, 30, true), (41, 6, 0, 12, 31, false)");
+            sql.execute("insert into randomisation_assignment_aud (id, rev, revtype, study_id, site_id, stratum_position,"
+                    + " block_number, subject_id, arm_id, assigned_at, assigned_by) values (50, 6, 0, 1, 1, 6, 2, 12, 21,"
+                    + " timestamp with time zone '2024-05-06 10:00:00+00', 'coordinator')");
         }
     }
 
@@ -76,9 +99,18 @@ class AuditTrailReaderTest {
 
     private static List<AuditEntry> read(AuditScope.Level level, long owner, Set<Long> sites, AuditFilter filter,
             boolean newestFirst) throws SQLException {
+        return read(level, owner, sites, filter, newestFirst, true);
+    }
+
+    private static List<AuditEntry> read(AuditScope.Level level, long owner, Set<Long> sites, AuditFilter filter,
+            boolean newestFirst, boolean showsRestricted) throws SQLException {
         List<AuditEntry> entries = new ArrayList<>();
-        new AuditTrailReader(connection, level, owner, sites, filter).read(newestFirst, 0, -1, entries::add);
+        new AuditTrailReader(connection, level, owner, sites, filter, showsRestricted).read(newestFirst, 0, -1, entries::add);
         return entries;
+    }
+
+    private static List<String> fields(AuditEntry entry) {
+        return entry.changes().stream().map(FieldChange::field).toList();
     }
 
     @Test
@@ -137,20 +169,20 @@ class AuditTrailReaderTest {
     @Test
     void filtersCountsAndPages() throws SQLException {
         AuditTrailReader changes = new AuditTrailReader(connection, AuditScope.Level.SUBJECT, 10, null,
-                new AuditFilter(null, null, null, true, null, null));
+                new AuditFilter(null, null, null, true, null, null), true);
         assertEquals(2, changes.count(), "the correction and the deletion");
-        assertEquals(6, new AuditTrailReader(connection, AuditScope.Level.SUBJECT, 10, null, AuditFilter.NONE).count());
+        assertEquals(6, new AuditTrailReader(connection, AuditScope.Level.SUBJECT, 10, null, AuditFilter.NONE, true).count());
         assertEquals(3, new AuditTrailReader(connection, AuditScope.Level.SUBJECT, 10, null,
-                new AuditFilter(null, null, "coordinator", false, null, null)).count());
+                new AuditFilter(null, null, "coordinator", false, null, null), true).count());
         assertEquals(1, new AuditTrailReader(connection, AuditScope.Level.SUBJECT, 10, null,
                 new AuditFilter(Instant.ofEpochMilli(T0 + 86_400_000L), Instant.ofEpochMilli(T0 + 2 * 86_400_000L), null, false,
-                        null, null)).count());
+                        null, null), true).count());
         AuditFilter afterImport = new AuditFilter(null, null, null, false, 1L, Set.of(AuditedTable.LAB_RESULT));
         assertEquals(List.of(2L), read(AuditScope.Level.SUBJECT, 10, null, afterImport, false).stream()
                 .map(AuditEntry::revision).toList());
 
         List<AuditEntry> page = new ArrayList<>();
-        new AuditTrailReader(connection, AuditScope.Level.SUBJECT, 10, null, AuditFilter.NONE).read(true, 2, 2, page::add);
+        new AuditTrailReader(connection, AuditScope.Level.SUBJECT, 10, null, AuditFilter.NONE, true).read(true, 2, 2, page::add);
         assertEquals(List.of(2L, 1L), page.stream().map(AuditEntry::revision).toList());
     }
 
@@ -159,7 +191,7 @@ class AuditTrailReaderTest {
         StringWriter out = new StringWriter();
         try (AuditCsv csv = new AuditCsv(out)) {
             new AuditTrailReader(connection, AuditScope.Level.SUBJECT, 10, null, new AuditFilter(null, null, null, true, null,
-                    null)).read(false, 0, -1, csv);
+                    null), true).read(false, 0, -1, csv);
         }
         List<String> lines = out.toString().lines().toList();
         assertEquals(String.join(",", AuditCsv.HEADER), lines.get(0));
@@ -170,5 +202,87 @@ class AuditTrailReaderTest {
         assertEquals("'+1+2", AuditCsv.safe("+1+2"));
         assertEquals("-0.5", AuditCsv.safe("-0.5"));
         assertEquals("<b>Fever</b>", AuditCsv.safe("<b>Fever</b>"));
+    }
+
+    @Test
+    void whatRevealsTheAllocationSequenceIsShownToAdministratorsOnly() throws SQLException {
+        AuditEntry asOthersSeeIt = read(AuditScope.Level.STUDY, 1, Set.of(1L), AuditFilter.NONE, true, false).stream()
+                .filter(e -> e.revision() == 5 && e.entity().equals("Study")).findFirst().orElseThrow();
+        assertEquals(List.of(new FieldChange("randomised", null, "true")), asOthersSeeIt.changes(),
+                "the study became randomised; its seed and block size stay hidden");
+        AuditEntry asAdministratorsSeeIt = read(AuditScope.Level.STUDY, 1, null, AuditFilter.NONE, true, true).stream()
+                .filter(e -> e.revision() == 5 && e.entity().equals("Study")).findFirst().orElseThrow();
+        assertTrue(asAdministratorsSeeIt.changes().contains(new FieldChange("randomisation seed", null, String.valueOf(SEED))),
+                asAdministratorsSeeIt::toString);
+        assertTrue(asAdministratorsSeeIt.changes().contains(new FieldChange("block size", null, "4")));
+
+        AuditEntry assignment = read(AuditScope.Level.SUBJECT, 12, null, AuditFilter.NONE, true, false).stream()
+                .filter(e -> e.entity().equals("Randomisation")).findFirst().orElseThrow();
+        assertEquals(List.of("assigned at", "assigned by"), fields(assignment),
+                "without its block and position, from which the block size would follow");
+        AuditEntry assignmentForAdministrators = read(AuditScope.Level.SUBJECT, 12, null, AuditFilter.NONE, true, true)
+                .stream().filter(e -> e.entity().equals("Randomisation")).findFirst().orElseThrow();
+        assertTrue(fields(assignmentForAdministrators).containsAll(List.of("block number", "stratum position")),
+                assignmentForAdministrators::toString);
+
+        for (AuditScope.Level level : AuditScope.Level.values()) {
+            long owner = switch (level) {
+                case STUDY -> 1;
+                case SUBJECT -> 12;
+                case VISIT -> 100;
+            };
+            StringWriter out = new StringWriter();
+            try (AuditCsv csv = new AuditCsv(out)) {
+                new AuditTrailReader(connection, level, owner, null, AuditFilter.NONE, false).read(false, 0, -1, csv);
+            }
+            assertFalse(out.toString().contains(String.valueOf(SEED)), level + " trail as CSV shows the seed");
+            assertFalse(out.toString().contains("block size") || out.toString().contains("block number"), out::toString);
+        }
+    }
+
+    @Test
+    void anEnrolmentsEligibilityAnswersAndArmAssignmentAreInTheSubjectsTrail() throws SQLException {
+        List<AuditEntry> enrolment = read(AuditScope.Level.SUBJECT, 12, null, AuditFilter.NONE, false, false);
+        assertEquals(List.of("Subject", "Eligibility answer", "Eligibility answer", "Randomisation"),
+                enrolment.stream().map(AuditEntry::entity).toList());
+        assertTrue(enrolment.stream().allMatch(e -> e.revision() == 6 && e.reason().equals("first entry")));
+        assertEquals("ST-003 · IN01", enrolment.get(1).record());
+        assertEquals(List.of(new FieldChange("met", null, "true")), enrolment.get(1).changes());
+        assertEquals("ST-003 · EX01", enrolment.get(2).record());
+        assertEquals(List.of(new FieldChange("met", null, "false")), enrolment.get(2).changes());
+        assertEquals("ST-003 · arm B", enrolment.get(3).record());
+        assertTrue(enrolment.get(3).changes().contains(new FieldChange("assigned by", null, "coordinator")));
+
+        List<AuditEntry> study = read(AuditScope.Level.STUDY, 1, Set.of(1L), AuditFilter.NONE, false, false);
+        assertEquals(List.of("IN01", "EX01"), study.stream().filter(e -> e.entity().equals("Eligibility criterion"))
+                .map(AuditEntry::record).toList(), "the checklist belongs to the study");
+        assertEquals(4, study.stream().filter(e -> "ST-003".equals(e.subject())).count());
+        assertTrue(read(AuditScope.Level.STUDY, 1, Set.of(2L), AuditFilter.NONE, false, false).stream()
+                .noneMatch(e -> "ST-003".equals(e.subject())), "answers and assignments follow their subject's site");
+    }
+
+    /**
+     * Every audit table is in the trail, except the reference data that belongs to no study (sites,
+     * the marker catalogue) and the user accounts: a new audited table that nobody can see fails here.
+     */
+    @Test
+    void everyAuditedClinicalTableIsInTheTrail() throws SQLException {
+        Set<String> auditTables = new TreeSet<>();
+        try (Statement sql = connection.createStatement();
+                ResultSet rs = sql.executeQuery("select table_name from information_schema.tables"
+                        + " where table_schema = 'public' and table_name like '%\\_aud' escape '\\'")) {
+            while (rs.next()) {
+                auditTables.add(rs.getString(1));
+            }
+        }
+        Set<String> inTheTrail = new TreeSet<>();
+        for (AuditedTable table : AuditedTable.values()) {
+            inTheTrail.add(table.table() + "_aud");
+        }
+        Set<String> leftOut = new TreeSet<>(auditTables);
+        leftOut.removeAll(inTheTrail);
+        assertEquals(Set.of("site_aud", "marker_aud", "marker_unit_aud", "app_user_aud", "app_user_role_aud",
+                "app_user_site_aud"), leftOut);
+        assertTrue(auditTables.containsAll(inTheTrail), "every table of the trail has its audit table");
     }
 }

@@ -85,8 +85,11 @@ class FaultsIT {
         properties.setProperty("cytotrial.db.driver", "postgresql");
         properties.setProperty("cytotrial.db.url", "jdbc:postgresql://127.0.0.1:" + proxy.port() + db.getPath()
                 + "?currentSchema=" + schema + "&reWriteBatchedInserts=true&ApplicationName=" + application);
-        properties.setProperty("cytotrial.db.user", System.getProperty("it.db.user"));
-        properties.setProperty("cytotrial.db.password", System.getProperty("it.db.password"));
+        // as in production: the schema's owner migrates, the application runs as a role that owns nothing
+        properties.setProperty("cytotrial.db.user", System.getProperty("it.db.app.user"));
+        properties.setProperty("cytotrial.db.password", System.getProperty("it.db.app.password"));
+        properties.setProperty("cytotrial.db.migration.user", System.getProperty("it.db.user"));
+        properties.setProperty("cytotrial.db.migration.password", System.getProperty("it.db.password"));
         properties.setProperty("cytotrial.import.max-bytes", String.valueOf(1L << 30));
         int offset = Integer.getInteger("it.faults.port.offset", Integer.getInteger("it.port.offset", 0) + 50);
         server = new ManagedServer(Path.of(System.getProperty("jboss.home")), It.outputDir().resolve("faults-server"), offset,

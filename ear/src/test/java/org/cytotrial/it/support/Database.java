@@ -28,6 +28,20 @@ public final class Database {
         return connection;
     }
 
+    /** A connection as the role the application itself runs as (it.db.app.user), which owns nothing. */
+    public static Connection connectAsApplication() throws SQLException {
+        Connection connection = DriverManager.getConnection(System.getProperty("it.db.url"), applicationRole(),
+                System.getProperty("it.db.app.password", ""));
+        try (var statement = connection.createStatement()) {
+            statement.execute("set search_path to " + schema());
+        }
+        return connection;
+    }
+
+    public static String applicationRole() {
+        return System.getProperty("it.db.app.user", schema() + "_app");
+    }
+
     public static String schema() {
         return System.getProperty("it.db.schema", "cytotrial_it");
     }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.Optional;
+import org.cytotrial.audit.AuditTrailService;
 import org.cytotrial.platform.AppInfo;
 import org.cytotrial.security.CurrentUser;
 import org.cytotrial.security.Role;
@@ -42,6 +43,11 @@ public class SessionUserBacking {
 
     public boolean isAdmin() {
         return account().map(a -> a.has(Role.ADMIN)).orElse(false);
+    }
+
+    /** Whether audit trail links are worth showing: the user holds a role that may read trails. */
+    public boolean isMayReadAuditTrail() {
+        return account().map(AuditTrailService::mayRead).orElse(false);
     }
 
     public boolean hasRole(String role) {
