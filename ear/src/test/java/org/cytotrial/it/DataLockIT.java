@@ -150,7 +150,9 @@ class DataLockIT {
         assertField(lock(code, "{\"level\":\"SUBJECT\",\"subject\":\"IL2-MM-999\",\"cutOff\":\"2020-06-30\",\"reason\":\"x\"}"),
                 "subject");
         assertField(lock(code, "{\"level\":\"STUDY\",\"cutOff\":\"2020-06-30\"}"), "reason");
-        assertField(lock(code, "not json"), "body");
+        Api.Answer broken = lock(code, "not json");
+        assertEquals(400, broken.status(), "unreadable JSON: " + broken.text());
+        assertEquals("body", broken.json().getJsonArray("errors").getJsonObject(0).getString("field"), broken.text());
         assertField(lock(code, ""), "body");
         assertEquals(403, Api.as("coordinator").postJson("/api/studies/" + code + "/locks",
                 "{\"level\":\"STUDY\",\"cutOff\":\"2020-06-30\",\"reason\":\"x\"}").status());

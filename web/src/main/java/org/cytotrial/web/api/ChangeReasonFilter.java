@@ -47,16 +47,21 @@ public class ChangeReasonFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
         String reason = blankToNull(request.getHeaderString(HEADER));
-        boolean readable = true;
-        if (reason == null && isJson(request.getMediaType()) && request.hasEntity()) {
+        if (isJson(request.getMediaType()) && request.hasEntity()) {
             BodyReason found = reasonFromBody(request);
-            reason = found.reason();
-            readable = found.readable();
+            if (found.unreadable() != null) {
+                // a body labelled JSON that is not JSON is a bad request whatever the endpoint
+                // (some read no body but the reason): 400, what is wrong where, nothing done
+                request.abortWith(Response.status(400).type(MediaType.APPLICATION_JSON_TYPE)
+                        .entity(new ApiError(400, "The request body is not the JSON this endpoint reads: body: "
+                                + found.unreadable().message(), List.of(found.unreadable()), List.of(), null))
+                        .build());
+                return;
+            }
+            reason = reason != null ? reason : found.reason();
         }
         AuditContext.current().supplyReason(reason);
-        // a body that is not JSON is answered by the resource (400, what is wrong where) rather
-        // than asked for a reason it may well contain
-        if (reason == null && readable && CHANGING.contains(request.getMethod())) {
+        if (reason == null && CHANGING.contains(request.getMethod())) {
             request.abortWith(Response.status(422).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(new ApiError(422, "A reason for change is required", List.of(new FieldError("reason",
                             "send the reason for this change as the " + HEADER + " header or as a 'reason' field"
@@ -65,29 +70,31 @@ public class ChangeReasonFilter implements ContainerRequestFilter {
         }
     }
 
-    private record BodyReason(String reason, boolean readable) {}
+    /** The body's reason field, or what makes the body unreadable. */
+    private record BodyReason(String reason, FieldError unreadable) {}
 
     private static BodyReason reasonFromBody(ContainerRequestContext request) throws IOException {
         InputStream in = request.getEntityStream();
         byte[] body = in.readNBytes(MAX_JSON_BYTES + 1);
         if (body.length > MAX_JSON_BYTES) {
             request.setEntityStream(new java.io.SequenceInputStream(new ByteArrayInputStream(body), in));
-            return new BodyReason(null, true);
+            return new BodyReason(null, null);
         }
         request.setEntityStream(new ByteArrayInputStream(body));
         if (new String(body, StandardCharsets.UTF_8).isBlank()) {
-            return new BodyReason(null, true);
+            return new BodyReason(null, null);
         }
         try (JsonReader reader = Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
             JsonValue value = reader.readValue();
             if (value instanceof JsonObject object && object.get("reason") instanceof JsonString text) {
-                return new BodyReason(blankToNull(text.getString()), true);
+                return new BodyReason(blankToNull(text.getString()), null);
             }
+        } catch (jakarta.json.stream.JsonParsingException e) {
+            return new BodyReason(null, UnreadableJson.syntax(e));
         } catch (jakarta.json.JsonException | IllegalStateException e) {
-            // not JSON after all: the resource reports that, not this filter
-            return new BodyReason(null, false);
+            return new BodyReason(null, new FieldError("body", "the body is not valid JSON: " + e.getMessage()));
         }
-        return new BodyReason(null, true);
+        return new BodyReason(null, null);
     }
 
     private static boolean isJson(MediaType type) {
