@@ -2,21 +2,25 @@ package org.cytotrial.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.cytotrial.it.support.Api;
+import org.cytotrial.it.support.Casebooks;
 import org.cytotrial.it.support.Deployments;
 import org.cytotrial.it.support.ExpectedNumbers;
 import org.cytotrial.it.support.It;
@@ -39,6 +43,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AnalyticsIT {
 
     private static final Api ADMIN = Api.as("admin");
+    private static final Api COORDINATOR = Api.as("coordinator");
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
@@ -105,6 +110,50 @@ class AnalyticsIT {
         assertField(ADMIN.get(base + "pfs?groupBy=site"), "groupBy");
         assertField(ADMIN.get("/api/studies/RECIST-DEMO/markers?test=XYZ"), "test");
         assertField(ADMIN.get("/api/studies/RECIST-DEMO/plots/pie.svg"), "kind");
+    }
+
+    /**
+     * Marker summaries come from slices kept up to date change by change (MarkerSlices): after
+     * entries and a corrected baseline they must equal those of the same data imported afresh.
+     */
+    @Test
+    void markerSummariesFollowEveryEntryAsIfComputedAfresh() {
+        String study = Casebooks.studyCopy("RECIST-DEMO", "MSL");
+        JsonArray before = ADMIN.get("/api/studies/" + study + "/markers").jsonArray();
+        String subject = Casebooks.enrolDosed(study, "BERLIN", "IL6R");
+        String visits = Casebooks.subjectPath(study, subject) + "/visits/";
+        LocalDate baseline = LocalDate.now().minusDays(82);
+        assertEquals(200, COORDINATOR.postJson(visits + "1", Json.createObjectBuilder().add("date", baseline.toString())
+                .add("results", Casebooks.array(Casebooks.result("HGB", "12.1", "g/dL"), Casebooks.result("CRP", "8", null),
+                        Casebooks.result("IL6", "5.2", "pg/mL"))).build().toString()).status());
+        assertEquals(200, COORDINATOR.postJson(visits + "2", Json.createObjectBuilder()
+                .add("date", LocalDate.now().minusDays(38).toString())
+                .add("results", Casebooks.array(Casebooks.result("HGB", "11.0", "g/dL"), Casebooks.result("IL6", "9.1", "pg/mL")))
+                .build().toString()).status());
+        JsonArray afterEntries = ADMIN.get("/api/studies/" + study + "/markers").jsonArray();
+        // the baseline corrected: the fold changes of the later visit move with it
+        int version = Casebooks.visit(COORDINATOR, study, subject, "1").getInt("version");
+        Api.Answer corrected = COORDINATOR.postJson(visits + "1", Json.createObjectBuilder().add("version", version)
+                .add("date", baseline.toString()).add("reason", "transcription error")
+                .add("results", Casebooks.array(Casebooks.result("HGB", "13.0", "g/dL"), Casebooks.result("CRP", "8", null),
+                        Casebooks.result("IL6", "2.6", "pg/mL"))).build().toString());
+        assertEquals(200, corrected.status(), corrected.text());
+        JsonArray incremental = ADMIN.get("/api/studies/" + study + "/markers").jsonArray();
+
+        assertEquals(n(before, "IL6R", "HGB", 2) + 1, n(afterEntries, "IL6R", "HGB", 2), "the new subject's week 6 counts");
+        assertNotEquals(afterEntries, incremental, "the corrected baseline shows");
+
+        String fresh = It.uniqueCode("MSF");
+        Api.Answer exported = ADMIN.get("/api/studies/" + study + "/sdtm.zip");
+        assertEquals(201, ADMIN.post("/api/studies?code=" + fresh, "application/zip", exported.bytes()).status());
+        assertEquals(ADMIN.get("/api/studies/" + fresh + "/markers").jsonArray(), incremental,
+                "kept up to date = computed afresh from the same data");
+    }
+
+    private static int n(JsonArray markers, String arm, String test, int visit) {
+        return markers.getValuesAs(JsonObject.class).stream().filter(m -> m.getString("arm").equals(arm)
+                && m.getString("test").equals(test) && m.getJsonNumber("visitnum").intValue() == visit)
+                .mapToInt(m -> m.getInt("n")).findFirst().orElse(0);
     }
 
     @Test

@@ -13,19 +13,19 @@ import java.util.List;
 import java.util.Map;
 import org.cytotrial.analysis.MannWhitney;
 import org.cytotrial.analysis.MannWhitneyResult;
-import org.cytotrial.analysis.MarkerObservation;
-import org.cytotrial.analysis.MarkerSummarizer;
 import org.cytotrial.analysis.MarkerSummary;
 import org.cytotrial.analysis.Spearman;
 import org.cytotrial.analysis.SpearmanResult;
 import org.cytotrial.marker.MarkerCatalogue;
+import org.cytotrial.marker.MarkerSlices;
 import org.cytotrial.marker.MarkerService;
 import org.cytotrial.platform.InvalidInputException;
 
 /**
  * Marker summaries per arm x test x visit in standard units (DOMAIN.md rule 6) and the marker
- * comparisons of rule 7 (Spearman, Mann-Whitney). Results stream from the database in the
- * order the summarizer needs, so memory holds one arm x test x visit slice at a time.
+ * comparisons of rule 7 (Spearman, Mann-Whitney). Summaries merge the study's marker slices
+ * (sorted results per test, arm, visit and site, see MarkerSlices) over the visible sites, so
+ * memory holds one arm x test x visit at a time and a read costs a few thousand rows.
  */
 @ApplicationScoped
 @Transactional
@@ -102,6 +102,16 @@ public class MarkerAnalytics {
     }
 
     List<MarkerSummary> computeSummaries(StudyScope scope, MarkerFilter filter) {
+        // Results come from the study's marker slices (MarkerSlices): sorted per test, arm, visit
+        // and site, brought up to date first, and merged here over the visible sites.
+        List<MarkerSummary> out = new ArrayList<>();
+        Jdbc.withConnection(em, connection -> {
+            MarkerSlices slices = new MarkerSlices(connection);
+            slices.refresh(scope.studyId());
+            out.addAll(slices.summaries(scope.studyId(), filter.tests(), filter.includeDerived(), scope.siteIds(),
+                    armId -> armCode(scope, armId)));
+        });
+
         List<Object> parameters = new ArrayList<>();
         StringBuilder where = new StringBuilder(" where s.study_id = ? and s.arm_id is not null");
         parameters.add(scope.studyId());
@@ -113,22 +123,6 @@ public class MarkerAnalytics {
             parameters.addAll(filter.tests());
         }
         where.append(scope.siteCondition("s.site_id"));
-        // Narrow rows (no text but the test code) grouped as the summarizer needs: arm, test,
-        // visit. The database sorts millions of these for a large study; subject order within a
-        // visit does not matter, and the visit labels come from a small query of their own.
-        String sql = "select s.arm_id, r.test_code, v.visit_number, r.subject_id, r.standard_value"
-                + " from lab_result r join subject s on s.id = r.subject_id join visit v on v.id = r.visit_id" + where
-                + " order by " + armRankExpression(scope) + ", r.test_code, v.visit_number";
-
-        List<MarkerSummary> out = new ArrayList<>();
-        MarkerSummarizer summarizer = new MarkerSummarizer(out::add);
-        Jdbc.stream(em, sql, parameters, rs -> {
-            String arm = scope.arm(rs.getLong(1)).map(ArmRef::code).orElse("?");
-            summarizer.accept(new MarkerObservation(arm, rs.getString(2), rs.getBigDecimal(3).doubleValue(), null,
-                    Long.toString(rs.getLong(4)), rs.getDouble(5)));
-        });
-        summarizer.finish();
-
         VisitLabels labels = visitLabels(scope, where.toString(), parameters);
         List<MarkerSummary> labelled = new ArrayList<>(out.size());
         for (MarkerSummary m : out) {

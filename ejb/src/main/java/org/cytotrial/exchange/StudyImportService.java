@@ -30,6 +30,7 @@ import org.cytotrial.audit.AuditRevision;
 import org.cytotrial.exchange.SdtmRecords.DmRow;
 import org.cytotrial.exchange.SdtmRecords.TsRow;
 import org.cytotrial.marker.MarkerCatalogue;
+import org.cytotrial.marker.MarkerSlices;
 import org.cytotrial.marker.MarkerService;
 import org.cytotrial.security.AccessPolicy;
 import org.cytotrial.security.Role;
@@ -184,6 +185,7 @@ public class StudyImportService {
                         studyId, armIds, siteIds);
                 writer.write(archive);
                 writer.audit(revision);
+                new MarkerSlices(connection).build(studyId);
             });
             transaction.commit();
         } catch (StudyImportRejectedException e) {

@@ -181,6 +181,9 @@ public class LabEntryWriter {
      * whenever CD4 or CD8 changed. Results whose date was the visit's keep following it.
      */
     public void apply(Plan plan, Visit visit, LocalDate date, LocalDate previousDate) {
+        Set<String> changedTests = new HashSet<>();
+        plan.removals.forEach(r -> changedTests.add(r.getTestCode()));
+        plan.upserts.forEach(u -> changedTests.add(u.marker().getCode()));
         for (LabResult r : plan.removals) {
             em.remove(r);
             plan.stored.remove(r.getTestCode());
@@ -207,7 +210,20 @@ public class LabEntryWriter {
         }
         if (ratioInputs) {
             deriveRatio(plan, visit, date);
+            changedTests.add(Cd4Cd8Ratio.CODE);
         }
+        recordForSummaries(visit, changedTests);
+    }
+
+    /** The marker slices these results are in are built again by the next summary (MarkerSlices). */
+    private void recordForSummaries(Visit visit, Set<String> changedTests) {
+        if (changedTests.isEmpty()) {
+            return;
+        }
+        long study = visit.getSubject().getStudy().getId();
+        long subject = visit.getSubject().getId();
+        em.unwrap(org.hibernate.Session.class).doWork(connection ->
+                MarkerSlices.recordChanges(connection, study, subject, visit.getNumber(), changedTests));
     }
 
     private void deriveRatio(Plan plan, Visit visit, LocalDate date) {
