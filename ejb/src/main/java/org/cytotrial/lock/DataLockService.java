@@ -21,11 +21,13 @@ import org.cytotrial.security.UserAccount;
 import org.cytotrial.study.Site;
 import org.cytotrial.study.Study;
 import org.cytotrial.study.StudyService;
+import org.cytotrial.study.StudyStatus;
 import org.cytotrial.subject.Subject;
 
 /**
  * Locking and unlocking clinical data at a data cut-off (administrators only, with a reason
- * each way), and the lookup the write guard makes before every clinical write.
+ * each way), and the lookup the write guard makes before every clinical write, under the row lock
+ * that orders the write against lock placement ({@link RowLocks}).
  */
 @ApplicationScoped
 @Transactional
@@ -40,8 +42,17 @@ public class DataLockService {
     @Inject
     private StudyService studies;
 
+    @Inject
+    private RowLocks rows;
+
     private final Clock clock = Clock.systemUTC();
 
+    /**
+     * Places a lock. Before it checks for a lock already there and writes its own, it takes the
+     * study's row and the rows of every subject it covers, in id order ({@link RowLocks}): it
+     * waits for the writes in flight on them to commit, and holds off enrolment and any write
+     * that starts meanwhile, which then finds the lock. Its time is taken once it holds them.
+     */
     public LockView lock(String studyCode, LockRequest request) {
         UserAccount admin = access.requireRole(Role.ADMIN);
         Study study = studies.requireVisible(studyCode);
@@ -55,31 +66,30 @@ public class DataLockService {
         }
         ChangeReason.require(request.reason(), true);
         String reason = AuditContext.current().reason();
+        Site site = level == LockLevel.SITE ? site(study, request.site()) : null;
+        Subject subject = level == LockLevel.SUBJECT ? subject(study, request.subject()) : null;
+
+        StudyStatus status = rows.study(study);
+        switch (level) {
+            case STUDY -> rows.subjectsOf(study, null);
+            case SITE -> rows.subjectsOf(study, site);
+            case SUBJECT -> rows.subject(subject);
+        }
         DataLock lock = switch (level) {
             case STUDY -> {
-                if (study.isLocked()) {
+                if (status == StudyStatus.LOCKED || status == StudyStatus.CLOSED) {
                     throw new ConflictException("Study " + study.getCode() + " is already locked");
                 }
                 study.lock();
                 yield DataLock.ofStudy(study, cutOff, reason, admin.username(), clock.instant());
             }
             case SITE -> {
-                Site site = study.getSites().stream().filter(s -> s.getCode().equals(request.site())).findFirst()
-                        .orElseThrow(() -> new InvalidInputException("site", "'" + request.site()
-                                + "' is not a site of study " + study.getCode() + "; the sites are "
-                                + String.join(", ", study.getSites().stream().map(Site::getCode).sorted().toList())));
                 if (activeLockOf(study, LockLevel.SITE, site, null).isPresent()) {
                     throw new ConflictException("Site " + site.getCode() + " is already locked in study " + study.getCode());
                 }
                 yield DataLock.ofSite(study, site, cutOff, reason, admin.username(), clock.instant());
             }
             case SUBJECT -> {
-                Subject subject = em.createQuery("select s from Subject s where s.study = :study and s.usubjid = :usubjid",
-                                Subject.class)
-                        .setParameter("study", study).setParameter("usubjid", request.subject())
-                        .getResultStream().findFirst()
-                        .orElseThrow(() -> new InvalidInputException("subject", "'" + request.subject()
-                                + "' is not a subject of study " + study.getCode()));
                 if (activeLockOf(study, LockLevel.SUBJECT, null, subject).isPresent()) {
                     throw new ConflictException("Subject " + subject.getUsubjid() + " is already locked");
                 }
@@ -91,9 +101,29 @@ public class DataLockService {
         return LockView.of(lock);
     }
 
+    private static Site site(Study study, String code) {
+        return study.getSites().stream().filter(s -> s.getCode().equals(code)).findFirst()
+                .orElseThrow(() -> new InvalidInputException("site", "'" + code + "' is not a site of study "
+                        + study.getCode() + "; the sites are "
+                        + String.join(", ", study.getSites().stream().map(Site::getCode).sorted().toList())));
+    }
+
+    private Subject subject(Study study, String usubjid) {
+        return em.createQuery("select s from Subject s where s.study = :study and s.usubjid = :usubjid", Subject.class)
+                .setParameter("study", study).setParameter("usubjid", usubjid)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new InvalidInputException("subject", "'" + usubjid + "' is not a subject of study "
+                        + study.getCode()));
+    }
+
+    /**
+     * Lifts a lock. It takes the study's row first, like placing one, so that locks of one
+     * study change one at a time and a study unlock changes a study entity as committed.
+     */
     public LockView unlock(String studyCode, long lockId, String reason) {
         UserAccount admin = access.requireRole(Role.ADMIN);
         Study study = studies.requireVisible(studyCode);
+        rows.study(study);
         DataLock lock = em.find(DataLock.class, lockId);
         if (lock == null || !lock.getStudy().getId().equals(study.getId())) {
             throw new NotFoundException("No lock " + lockId + " in study " + study.getCode());

@@ -79,7 +79,7 @@ public class ResponseReviewService {
         if (assessment == null || assessment.getSubject().getStudy().getId() != scope.studyId()) {
             throw new NotFoundException("No response assessment " + assessmentId + " in study " + scope.code());
         }
-        UserAccount user = guard.requireWritable(assessment.getSubject(), Role.INVESTIGATOR);
+        UserAccount user = guard.lockForWrite(assessment.getSubject(), Role.INVESTIGATOR);
         List<InvalidInputException.FieldError> errors = new ArrayList<>();
         ResponseCategory decided = null;
         try {

@@ -2,13 +2,16 @@ package org.cytotrial.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Locale;
 import java.util.Optional;
 import org.cytotrial.lock.DataLock;
 import org.cytotrial.lock.DataLockService;
+import org.cytotrial.lock.RowLocks;
 import org.cytotrial.platform.ConflictException;
 import org.cytotrial.platform.NotFoundException;
 import org.cytotrial.study.Site;
 import org.cytotrial.study.Study;
+import org.cytotrial.study.StudyStatus;
 import org.cytotrial.subject.Subject;
 
 /**
@@ -16,6 +19,12 @@ import org.cytotrial.subject.Subject;
  * exactly as if it did not exist), holds a role that may write this kind of data (else 403), and
  * the data is not locked — study, site or subject lock (else 409). Services call it before they
  * change anything.
+ *
+ * <p>The lock check is made <em>under the row lock</em> the write then keeps until it commits —
+ * the subject's row for a subject's data, the study's row for enrolment and set-up — and reads
+ * what is committed at that moment; placing a lock takes the same rows ({@link RowLocks}). So a
+ * lock placed while a write is in flight either waits for that write to commit, or commits first
+ * and the write is refused: no data changes after the lock.
  */
 @ApplicationScoped
 public class ClinicalWriteGuard {
@@ -25,6 +34,9 @@ public class ClinicalWriteGuard {
 
     @Inject
     private DataLockService locks;
+
+    @Inject
+    private RowLocks rows;
 
     /** The subject is visible to the current user; 404 otherwise. */
     public UserAccount requireVisible(Subject subject) {
@@ -36,25 +48,29 @@ public class ClinicalWriteGuard {
     }
 
     /**
-     * The current user may change this subject's data in one of the given roles, and neither the
-     * study, nor the subject's site in it, nor the subject is locked.
+     * Takes the subject for a write of its data: the current user sees it (else 404) and holds
+     * one of the roles (else 403); then the subject's row is locked until the transaction ends
+     * (writes of one subject are serialised), and only then the study, the subject's site in it
+     * and the subject are checked to be open (else 409), as committed now.
      */
-    public UserAccount requireWritable(Subject subject, Role... roles) {
+    public UserAccount lockForWrite(Subject subject, Role... roles) {
         UserAccount user = requireVisible(subject);
         if (!user.hasAny(roles)) {
             throw new AccessDeniedException(user.username() + " may not change clinical data here; it needs the role "
                     + String.join(" or ", java.util.Arrays.stream(roles).map(Role::name).toList()), true);
         }
+        rows.subject(subject);
         requireOpen(subject);
         return user;
     }
 
-    /** Refuses any write to a locked or closed study. */
-    public void requireOpen(Study study) {
-        if (study.isLocked()) {
-            throw new ConflictException("Study " + study.getCode() + " is " + study.getStatus().name().toLowerCase()
-                    + "; its data cannot be changed");
-        }
+    /**
+     * Takes the study for a write that adds to it (enrolment, set-up): its row is locked until
+     * the transaction ends, then the study is checked to be open (else 409), as committed now.
+     * Enrolment then checks its site with {@link #requireOpen(Study, Site)}.
+     */
+    public void lockForWrite(Study study) {
+        refuseIfClosed(study, rows.study(study));
     }
 
     /** Refuses any write to the subject's data while the study, its site or the subject is locked. */
@@ -67,11 +83,11 @@ public class ClinicalWriteGuard {
     /**
      * Why the subject's data cannot be changed now, in the words a refused write gets (study
      * locked or closed, or a study, site or subject lock), or empty when they can: pages show it
-     * before anyone types.
+     * before anyone types. Reads what is committed, not what this transaction loaded earlier.
      */
     public Optional<String> lockedBecause(Subject subject) {
         try {
-            requireOpen(subject.getStudy());
+            refuseIfClosed(subject.getStudy(), rows.committedStatus(subject.getStudy()));
             refuse(locks.activeLockOn(subject), "subject " + subject.getUsubjid());
             return Optional.empty();
         } catch (ConflictException e) {
@@ -79,10 +95,19 @@ public class ClinicalWriteGuard {
         }
     }
 
-    /** Refuses a new subject at a site while the study or that site is locked. */
+    /**
+     * Refuses a new subject at a site while the study or that site is locked; called under the
+     * study's row lock ({@link #lockForWrite(Study)}), which every lock placement takes too.
+     */
     public void requireOpen(Study study, Site site) {
-        requireOpen(study);
         refuse(locks.activeLockOn(study, site), "site " + site.getCode() + " in study " + study.getCode());
+    }
+
+    private static void refuseIfClosed(Study study, StudyStatus status) {
+        if (status == StudyStatus.LOCKED || status == StudyStatus.CLOSED) {
+            throw new ConflictException("Study " + study.getCode() + " is " + status.name().toLowerCase(Locale.ROOT)
+                    + "; its data cannot be changed");
+        }
     }
 
     private static void refuse(Optional<DataLock> lock, String what) {

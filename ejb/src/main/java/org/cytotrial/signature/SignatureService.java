@@ -69,7 +69,7 @@ public class SignatureService {
     public SignatureView sign(String studyCode, String usubjid, String scopeName, char[] password) {
         UserAccount user = access.requireRole(Role.INVESTIGATOR);
         Subject subject = subject(studyCode, usubjid);
-        guard.requireWritable(subject, Role.INVESTIGATOR);
+        guard.lockForWrite(subject, Role.INVESTIGATOR);
         SignatureScope scope = parseScope(scopeName);
         if (password == null || password.length == 0) {
             throw new InvalidInputException("password", "re-enter your password to sign");

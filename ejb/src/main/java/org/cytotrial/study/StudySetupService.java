@@ -68,7 +68,7 @@ public class StudySetupService {
     public List<EligibilityCriterion> defineCriteria(String studyCode, List<Criterion> wanted, String reason) {
         access.requireRole(Role.ADMIN);
         Study study = studies.requireVisible(studyCode);
-        guard.requireOpen(study);
+        guard.lockForWrite(study);
         FieldErrors errors = new FieldErrors();
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < wanted.size(); i++) {
@@ -155,7 +155,7 @@ public class StudySetupService {
     public Randomisation configureRandomisation(String studyCode, Integer blockSize, Long seed, String reason) {
         access.requireRole(Role.ADMIN);
         Study study = studies.requireVisible(studyCode);
-        guard.requireOpen(study);
+        guard.lockForWrite(study);
         FieldErrors errors = new FieldErrors();
         int arms = study.getArms().size();
         if (arms < 2) {

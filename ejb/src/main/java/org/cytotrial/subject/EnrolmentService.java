@@ -3,7 +3,6 @@ package org.cytotrial.subject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -32,7 +31,9 @@ import org.cytotrial.study.StudySetupService;
  * randomisation stratified by site for a randomised one), all in one transaction, audited.
  *
  * <p>Enrolments of one study are serialised by a row lock on the study, so that two
- * coordinators never draw the same position of a stratum's sequence nor the same number.
+ * coordinators never draw the same position of a stratum's sequence nor the same number. Placing
+ * a lock takes the same row, so a study or site lock and an enrolment never interleave: the
+ * enrolment checks for locks under the row lock and sees any lock committed before it.
  */
 @ApplicationScoped
 @Transactional
@@ -79,8 +80,7 @@ public class EnrolmentService {
         if (!user.has(Role.COORDINATOR)) {
             throw new AccessDeniedException(user.username() + " may not enrol subjects; it needs the role COORDINATOR", true);
         }
-        guard.requireOpen(study);
-        em.lock(study, LockModeType.PESSIMISTIC_WRITE);
+        guard.lockForWrite(study);
 
         LocalDate today = LocalDate.now(clock);
         FieldErrors errors = new FieldErrors();

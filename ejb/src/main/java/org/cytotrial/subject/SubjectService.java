@@ -3,8 +3,6 @@ package org.cytotrial.subject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -15,15 +13,15 @@ import org.cytotrial.platform.FieldErrors;
 import org.cytotrial.platform.NotFoundException;
 import org.cytotrial.security.ClinicalWriteGuard;
 import org.cytotrial.security.Role;
-import org.hibernate.PessimisticLockException;
 
 /**
  * Finding one subject as the current user may see it, taking the subject's write lock, and
  * correcting what enrolment recorded (demographics, consent) or recording the first dose.
  *
- * <p>Every write to a subject's data takes a row lock on the subject first: the writes of one
- * subject are serialised (sequence numbers, visit creation, version checks stay exact), those of
- * different subjects run side by side.
+ * <p>Every write to a subject's data takes a row lock on the subject first, and checks for data
+ * locks only under it: the writes of one subject are serialised (sequence numbers, visit
+ * creation, version checks stay exact), those of different subjects run side by side, and a data
+ * lock placed meanwhile waits for them (see {@link org.cytotrial.lock.RowLocks}).
  */
 @ApplicationScoped
 @Transactional
@@ -54,16 +52,12 @@ public class SubjectService {
 
     /**
      * The subject, locked for writing: visible (else 404), the user holds one of the roles (else
-     * 403), the study is open (else 409).
+     * 403), then the subject's row lock, then open — study, site and subject not locked (else
+     * 409), as committed once the row lock is held ({@link ClinicalWriteGuard#lockForWrite(Subject, Role...)}).
      */
     public Subject lockForWrite(String studyCode, String usubjid, Role... roles) {
         Subject subject = find(studyCode, usubjid);
-        guard.requireWritable(subject, roles);
-        try {
-            em.lock(subject, LockModeType.PESSIMISTIC_WRITE);
-        } catch (OptimisticLockException | PessimisticLockException e) {
-            throw new ConflictException("Subject " + usubjid + " was changed at this moment by someone else; try again");
-        }
+        guard.lockForWrite(subject, roles);
         return subject;
     }
 
