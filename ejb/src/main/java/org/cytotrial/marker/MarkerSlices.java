@@ -35,10 +35,11 @@ import org.cytotrial.analysis.MarkerSummary;
  *   <li>the import builds a new study's slices in its own transaction ({@link #build});</li>
  *   <li>every later change of a result records its subject, test and visit number in
  *       {@code marker_slice_change}, in the transaction of the change ({@link #recordChanges});</li>
- *   <li>a reader first brings them up to date ({@link #refresh}): it rebuilds the slices the
- *       recorded changes touch — a change at the baseline visit also touches that subject's
- *       other visits of the test, whose fold changes move with it — and deletes exactly the
- *       change rows it saw, so a change committed meanwhile is rebuilt by the next read.</li>
+ *   <li>a reader first brings them up to date ({@link #refresh}): for each recorded change it
+ *       rebuilds that test's slices of the subject's arm and site at every visit — one indexed
+ *       pass over that site's subjects, and it covers a changed baseline, which moves the fold
+ *       changes of the subject's later visits — and deletes exactly the change rows it saw, so a
+ *       change committed meanwhile is rebuilt by the next read.</li>
  * </ul>
  * Readers of one study take turns (a row lock on its {@code marker_slice_study} row). A study
  * without that row (created before slices existed) is built on its first read.
@@ -67,7 +68,8 @@ public final class MarkerSlices {
     public record Slice(String test, boolean derived, long armId, BigDecimal visitNumber, long siteId, double[] values,
             double[] folds) {}
 
-    private record Key(String test, long armId, BigDecimal visitNumber, long siteId) {}
+    /** The slices of one test, arm and site, all visits: what a changed result is rebuilt with. */
+    private record Partition(String test, long armId, long siteId) {}
 
     private final Connection connection;
     private final boolean postgres;
@@ -121,7 +123,20 @@ public final class MarkerSlices {
         if (changeIds.isEmpty()) {
             return;
         }
-        Set<Key> touched = new LinkedHashSet<>();
+        // A few slices by their keys: index lookups, i.e. nested loops, which whole-study analytic
+        // reads switch off (Jdbc.withConnection); on here, and as they were afterwards.
+        String nestedLoops = setting("enable_nestloop");
+        set("enable_nestloop", "on");
+        try {
+            applyChanges(studyId, bySubject);
+        } finally {
+            set("enable_nestloop", nestedLoops);
+        }
+        deleteChanges(changeIds.stream().mapToLong(c -> c[0]).toArray());
+    }
+
+    private void applyChanges(long studyId, Map<Long, List<Object[]>> bySubject) throws SQLException {
+        Set<Partition> touched = new LinkedHashSet<>();
         Map<Long, long[]> armAndSite = armsAndSites(bySubject.keySet());
         for (Map.Entry<Long, List<Object[]>> subject : bySubject.entrySet()) {
             long[] where = armAndSite.get(subject.getKey());
@@ -129,20 +144,53 @@ public final class MarkerSlices {
                 continue; // no arm: the subject is in no summary
             }
             for (Object[] change : subject.getValue()) {
-                String test = (String) change[0];
-                BigDecimal visit = (BigDecimal) change[1];
-                touched.add(new Key(test, where[0], visit.stripTrailingZeros(), where[1]));
-                if (visit.compareTo(BASELINE_VISIT) == 0) {
-                    for (BigDecimal other : visitsWithResult(subject.getKey(), test)) {
-                        touched.add(new Key(test, where[0], other.stripTrailingZeros(), where[1]));
-                    }
-                }
+                touched.add(new Partition((String) change[0], where[0], where[1]));
             }
         }
-        for (Key key : touched) {
-            rebuild(studyId, key);
+        Map<List<Long>, List<String>> testsByArmAndSite = new java.util.LinkedHashMap<>();
+        for (Partition partition : touched) {
+            testsByArmAndSite.computeIfAbsent(List.of(partition.armId(), partition.siteId()), k -> new ArrayList<>())
+                    .add(partition.test());
         }
-        deleteChanges(changeIds.stream().mapToLong(c -> c[0]).toArray());
+        try (SliceWriter writer = new SliceWriter(studyId)) {
+            for (Map.Entry<List<Long>, List<String>> at : testsByArmAndSite.entrySet()) {
+                long arm = at.getKey().get(0);
+                long site = at.getKey().get(1);
+                List<String> tests = at.getValue();
+                try (PreparedStatement delete = connection.prepareStatement("delete from marker_slice where study_id = ?"
+                        + " and arm_id = ? and site_id = ? and test_code in (" + "?, ".repeat(tests.size() - 1) + "?)")) {
+                    delete.setLong(1, studyId);
+                    delete.setLong(2, arm);
+                    delete.setLong(3, site);
+                    for (int i = 0; i < tests.size(); i++) {
+                        delete.setString(4 + i, tests.get(i));
+                    }
+                    delete.executeUpdate();
+                }
+                build(studyId, tests, new long[] {arm, site}, writer);
+            }
+        }
+    }
+
+    /** A PostgreSQL setting of this transaction; null elsewhere. */
+    private String setting(String name) throws SQLException {
+        if (!postgres) {
+            return null;
+        }
+        try (Statement show = connection.createStatement(); ResultSet rs = show.executeQuery("show " + name)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private void set(String name, String value) throws SQLException {
+        if (postgres && value != null) {
+            try (PreparedStatement set = connection.prepareStatement("select set_config(?, ?, true)")) {
+                set.setString(1, name);
+                set.setString(2, value);
+                set.execute();
+            }
+        }
     }
 
     /** Builds every slice of the study from its results, replacing any there were. */
@@ -197,32 +245,54 @@ public final class MarkerSlices {
     }
 
     /**
-     * One pass over a test's results in slice order. Within an arm the baseline visit comes
-     * before every later visit, so each subject's baseline is known when its later results pass.
+     * One pass over a test's results in slice order (the whole study, or one arm and site only).
+     * Within an arm the baseline visit comes before every later visit, so each subject's baseline
+     * is known when its later results pass.
      */
     private void buildTest(long studyId, String test, SliceWriter writer) throws SQLException {
-        String sql = "select r.derived, s.arm_id, v.visit_number, s.site_id, r.subject_id, r.standard_value"
+        build(studyId, List.of(test), null, writer);
+    }
+
+    /**
+     * One pass over results in slice order: of some tests in the whole study, or in one arm and
+     * site only ({@code at}: arm id, site id). Per test, within an arm the baseline visit comes
+     * before every later visit, so each subject's baseline is known when its later results pass.
+     */
+    private void build(long studyId, List<String> tests, long[] at, SliceWriter writer) throws SQLException {
+        String sql = "select r.test_code, r.derived, s.arm_id, v.visit_number, s.site_id, r.subject_id, r.standard_value"
                 + " from lab_result r join subject s on s.id = r.subject_id join visit v on v.id = r.visit_id"
-                + " where s.study_id = ? and r.test_code = ? and s.arm_id is not null"
-                + " order by s.arm_id, v.visit_number, s.site_id, r.derived";
+                + " where s.study_id = ? and r.test_code in (" + "?, ".repeat(tests.size() - 1) + "?)"
+                + " and s.arm_id is not null" + (at == null ? "" : " and s.arm_id = ? and s.site_id = ?")
+                + " order by r.test_code, s.arm_id, v.visit_number, s.site_id, r.derived";
         Map<Long, Double> baselines = new HashMap<>();
         SliceBuilder current = null;
         try (PreparedStatement select = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
                 ResultSet.CONCUR_READ_ONLY)) {
             select.setFetchSize(FETCH_SIZE);
-            select.setLong(1, studyId);
-            select.setString(2, test);
+            int p = 1;
+            select.setLong(p++, studyId);
+            for (String test : tests) {
+                select.setString(p++, test);
+            }
+            if (at != null) {
+                select.setLong(p++, at[0]);
+                select.setLong(p, at[1]);
+            }
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    boolean derived = rs.getBoolean(1);
-                    long arm = rs.getLong(2);
-                    BigDecimal visit = rs.getBigDecimal(3).stripTrailingZeros();
-                    long site = rs.getLong(4);
-                    long subject = rs.getLong(5);
-                    double value = rs.getDouble(6);
-                    if (current == null || !current.is(derived, arm, visit, site)) {
+                    String test = rs.getString(1);
+                    boolean derived = rs.getBoolean(2);
+                    long arm = rs.getLong(3);
+                    BigDecimal visit = rs.getBigDecimal(4).stripTrailingZeros();
+                    long site = rs.getLong(5);
+                    long subject = rs.getLong(6);
+                    double value = rs.getDouble(7);
+                    if (current == null || !current.is(test, derived, arm, visit, site)) {
                         if (current != null) {
                             writer.write(current.slice());
+                            if (!current.test.equals(test)) {
+                                baselines.clear();
+                            }
                         }
                         current = new SliceBuilder(test, derived, arm, visit, site);
                     }
@@ -235,46 +305,6 @@ public final class MarkerSlices {
         }
         if (current != null) {
             writer.write(current.slice());
-        }
-    }
-
-    /** Builds the slices of one key again from its results, with each subject's baseline. */
-    private void rebuild(long studyId, Key key) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("delete from marker_slice where study_id = ?"
-                + " and test_code = ? and arm_id = ? and visit_number = ? and site_id = ?")) {
-            delete.setLong(1, studyId);
-            delete.setString(2, key.test());
-            delete.setLong(3, key.armId());
-            delete.setBigDecimal(4, key.visitNumber());
-            delete.setLong(5, key.siteId());
-            delete.executeUpdate();
-        }
-        String sql = "select r.derived, r.standard_value, b.standard_value from lab_result r"
-                + " join visit v on v.id = r.visit_id join subject s on s.id = r.subject_id"
-                + " left join visit bv on bv.subject_id = r.subject_id and bv.visit_number = ?"
-                + " left join lab_result b on b.visit_id = bv.id and b.test_code = r.test_code"
-                + " where s.study_id = ? and s.arm_id = ? and s.site_id = ? and r.test_code = ? and v.visit_number = ?";
-        SliceBuilder plain = new SliceBuilder(key.test(), false, key.armId(), key.visitNumber(), key.siteId());
-        SliceBuilder derived = new SliceBuilder(key.test(), true, key.armId(), key.visitNumber(), key.siteId());
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setBigDecimal(1, BASELINE_VISIT);
-            select.setLong(2, studyId);
-            select.setLong(3, key.armId());
-            select.setLong(4, key.siteId());
-            select.setString(5, key.test());
-            select.setBigDecimal(6, key.visitNumber());
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    double value = rs.getDouble(2);
-                    double baseline = rs.getDouble(3);
-                    Double base = rs.wasNull() ? null : baseline;
-                    (rs.getBoolean(1) ? derived : plain).add(value, foldChange(key.visitNumber(), value, base));
-                }
-            }
-        }
-        try (SliceWriter writer = new SliceWriter(studyId)) {
-            writer.write(plain.slice());
-            writer.write(derived.slice());
         }
     }
 
@@ -442,21 +472,6 @@ public final class MarkerSlices {
         return out;
     }
 
-    private List<BigDecimal> visitsWithResult(long subjectId, String test) throws SQLException {
-        List<BigDecimal> visits = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("select v.visit_number from lab_result r"
-                + " join visit v on v.id = r.visit_id where r.subject_id = ? and r.test_code = ?")) {
-            select.setLong(1, subjectId);
-            select.setString(2, test);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    visits.add(rs.getBigDecimal(1));
-                }
-            }
-        }
-        return visits;
-    }
-
     private void deleteChanges(long[] ids) throws SQLException {
         for (int from = 0; from < ids.length; from += IDS_PER_QUERY) {
             int to = Math.min(ids.length, from + IDS_PER_QUERY);
@@ -502,8 +517,8 @@ public final class MarkerSlices {
             this.site = site;
         }
 
-        boolean is(boolean otherDerived, long otherArm, BigDecimal otherVisit, long otherSite) {
-            return derived == otherDerived && arm == otherArm && site == otherSite && visit.compareTo(otherVisit) == 0;
+        boolean is(String otherTest, boolean otherDerived, long otherArm, BigDecimal otherVisit, long otherSite) {
+            return test.equals(otherTest) && derived == otherDerived && arm == otherArm && site == otherSite && visit.compareTo(otherVisit) == 0;
         }
 
         void add(double value, Double fold) {
