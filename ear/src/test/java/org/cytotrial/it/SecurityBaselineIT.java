@@ -20,6 +20,8 @@ import org.cytotrial.it.support.Database;
 import org.cytotrial.it.support.DeployedApplication;
 import org.cytotrial.it.support.Deployments;
 import org.cytotrial.it.support.Fixtures;
+import org.cytotrial.it.support.It;
+import org.cytotrial.it.support.SessionCookie;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -105,12 +107,14 @@ class SecurityBaselineIT {
 
     @Test
     void theSessionCookieIsHttpOnlySameSiteAndTimesOut() {
-        Api.Answer login = Api.anonymous().get("/login.xhtml");
-        String cookie = login.response().headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-                .findFirst().orElseThrow();
-        assertTrue(cookie.contains("HttpOnly"), cookie);
-        assertTrue(cookie.contains("SameSite=Lax"), cookie);
-        assertFalse(cookie.contains("Secure"), "demo mode runs on plain HTTP; production sets Secure: " + cookie);
+        // attributes by name, whatever their case (Undertow may write "secure"); FaultsIT checks Secure outside demo mode
+        SessionCookie.FormLogin form = SessionCookie.formLogin(It.baseUrl(), "monitor", It.DEMO_PASSWORD);
+        assertEquals(302, form.login().status(), form.login().text());
+        for (SessionCookie cookie : new SessionCookie[] {SessionCookie.of(form.page()), SessionCookie.of(form.login())}) {
+            assertTrue(cookie.has("HttpOnly"), cookie.toString());
+            assertEquals("lax", cookie.attribute("SameSite").toLowerCase(java.util.Locale.ROOT), cookie.toString());
+            assertFalse(cookie.has("Secure"), "demo mode runs on plain HTTP; production sets Secure: " + cookie);
+        }
         Matcher timeout = Pattern.compile("<session-timeout>(\\d+)</session-timeout>").matcher(DeployedApplication.read().webXml());
         assertTrue(timeout.find());
         int minutes = Integer.parseInt(timeout.group(1));

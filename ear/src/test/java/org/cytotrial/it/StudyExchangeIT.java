@@ -3,7 +3,9 @@ package org.cytotrial.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +109,7 @@ class StudyExchangeIT {
             byte[] firstZip = export.bytes();
             assertEquals(201, ADMIN.post("/api/studies?code=" + second, "application/zip", firstZip).status());
             Map<String, String> again = StudyZips.unzip(ADMIN.get("/api/studies/" + second + "/sdtm.zip").bytes());
+            assertEquals(exported.keySet(), again.keySet(), demo + ": the second export has exactly the files of the first");
             for (String file : exported.keySet()) {
                 assertEquals(exported.get(file).replace(first + ",", second + ","), again.get(file), demo + " " + file);
             }
@@ -123,15 +126,61 @@ class StudyExchangeIT {
 
     @Test
     void aStudyCodeCannotBeImportedTwice() {
+        // the code given with the request: the problem names the request's code parameter
         String code = It.uniqueCode("TWICE");
         assertEquals(201, ADMIN.post("/api/studies?code=" + code, "application/zip", StudyZips.demo("IL2-MM")).status());
-        assertRejected(StudyZips.demo("IL2-MM"), code, "already present");
+        Api.Answer again = assertRejected(StudyZips.demo("IL2-MM"), code, "already present");
+        assertEquals(1, again.json().getInt("total"));
+        assertEquals(problem(null, null, "code", "study " + code
+                + " is already present; import it under another code or remove the existing one first"),
+                again.json().getJsonArray("problems").getJsonObject(0));
+
+        // the code of the files: the problem names the first line of TS.csv that carries it
+        String fileCode = It.uniqueCode("TWICEF");
+        Map<String, String> files = StudyZips.demoFiles("IL2-MM");
+        files.replaceAll((file, text) -> text.replace("IL2-MM,", fileCode + ","));
+        byte[] zip = StudyZips.zip(files);
+        assertEquals(201, ADMIN.post("/api/studies", "application/zip", zip).status());
+        Api.Answer twice = assertRejected(zip, null, "already present");
+        assertEquals(1, twice.json().getInt("total"));
+        assertEquals(problem("TS.csv", 2, "STUDYID", "study " + fileCode
+                + " is already present; import it under another code or remove the existing one first"),
+                twice.json().getJsonArray("problems").getJsonObject(0));
+    }
+
+    /** A problem as the API answers it: every key present, null where it does not apply. */
+    private static JsonObject problem(String file, Integer line, String column, String reason) {
+        JsonObjectBuilder problem = Json.createObjectBuilder();
+        if (file == null) {
+            problem.addNull("file");
+        } else {
+            problem.add("file", file);
+        }
+        if (line == null) {
+            problem.addNull("line");
+        } else {
+            problem.add("line", line);
+        }
+        if (column == null) {
+            problem.addNull("column");
+        } else {
+            problem.add("column", column);
+        }
+        return problem.add("reason", reason).build();
+    }
+
+    /** A problem with the upload as a whole: file, line and column are there, and null. */
+    private static void assertUploadProblem(Api.Answer answer, String reason) {
+        JsonObject first = answer.json().getJsonArray("problems").getJsonObject(0);
+        assertEquals(problem(null, null, null, reason), first, answer.text());
     }
 
     @Test
     void badUploadsAreRefusedWithEveryProblemAndNothingStored() {
-        assertRejected(new byte[0], null, "empty");
-        assertRejected("this is not a zip".getBytes(StandardCharsets.UTF_8), null, "not a zip");
+        assertUploadProblem(assertRejected(new byte[0], null, "empty"),
+                "the upload is empty; send a zip of the SDTM CSV files (TS.csv, DM.csv, ...)");
+        assertUploadProblem(assertRejected("this is not a zip".getBytes(StandardCharsets.UTF_8), null, "not a zip"),
+                "the upload is not a zip archive; send a zip of the SDTM CSV files");
         assertRejected(StudyZips.zip(Map.of("README.txt", "hello")), null, "no SDTM CSV files");
         assertRejected(StudyZips.zip(Map.of("../DM.csv", "x")), null, "unsafe entry name");
 
@@ -168,7 +217,10 @@ class StudyExchangeIT {
     @Test
     void anUploadOverTheLimitIsRefused() {
         byte[] big = new byte[21 * 1024 * 1024];
-        assertRejected(big, null, "larger than the limit");
+        Api.Answer answer = assertRejected(big, null, "larger than the limit");
+        String reason = answer.json().getJsonArray("problems").getJsonObject(0).getString("reason");
+        assertTrue(reason.startsWith("the upload is larger than the limit of "), reason);
+        assertUploadProblem(answer, reason);
     }
 
     @Test
@@ -216,7 +268,7 @@ class StudyExchangeIT {
                 StudyZips.demo("IL2-MM")).status(), "a zip is a zip whatever the label");
     }
 
-    private static void assertRejected(byte[] zip, String code, String... expectedInMessage) {
+    private static Api.Answer assertRejected(byte[] zip, String code, String... expectedInMessage) {
         Map<String, Long> before = Database.rowCounts();
         Api.Answer answer = ADMIN.post("/api/studies" + (code == null ? "" : "?code=" + code), "application/zip", zip);
         assertEquals(422, answer.status(), answer.text());
@@ -226,5 +278,6 @@ class StudyExchangeIT {
         }
         assertTrue(answer.json().getJsonArray("problems").size() > 0);
         assertEquals(before, Database.rowCounts(), "a refused import must store nothing");
+        return answer;
     }
 }

@@ -194,7 +194,8 @@ public class StudyImportService {
         } catch (Exception e) {
             rollback();
             if (isUniqueViolation(e)) {
-                throw StudyImportRejectedException.of(new ImportProblem("TS.csv", null, "STUDYID",
+                // another import of the same code committed between validation and this write
+                throw StudyImportRejectedException.of(StudyValidator.studyCodeProblem(plan,
                         "study " + plan.studyCode + " is already present"));
             }
             throw new IllegalStateException("The import of study " + plan.studyCode + " failed and was rolled back: "

@@ -23,6 +23,16 @@ final class StudyPlan {
 
     String sourceStudyId;
     String studyCode;
+    /**
+     * Where the study code came from, for problems about it: the first data row that carries
+     * the STUDYID (file, line, column STUDYID), or the request's {@code code} parameter (file and
+     * line null, column {@code code}).
+     */
+    Origin studyCodeOrigin;
+
+    /** A place in the upload: file and line (the header is line 1) and column; null where they do not apply. */
+    record Origin(String file, Integer line, String column) {
+    }
     final List<TsRow> parameters = new ArrayList<>();
     final Map<String, String> arms = new LinkedHashMap<>();
     final Set<String> sites = new LinkedHashSet<>();

@@ -36,6 +36,9 @@ import org.cytotrial.study.Study;
  */
 public final class StudyValidator {
 
+    /** The request parameter that imports under another study code; problems about it name it as their column. */
+    static final String CODE_PARAMETER = "code";
+
     private static final Set<String> SINGLE_VALUED_PARAMETERS = Set.of("TITLE", "RESPCRIT", "SDMINDY", "MRLOWPCT");
 
     private final MarkerCatalogue catalogue;
@@ -119,6 +122,7 @@ public final class StudyValidator {
         }
         if (plan.sourceStudyId == null) {
             plan.sourceStudyId = studyId;
+            plan.studyCodeOrigin = new StudyPlan.Origin(row.file(), row.line(), "STUDYID");
         } else if (!plan.sourceStudyId.equals(studyId)) {
             row.problem("STUDYID", "'" + studyId + "' differs from the study '" + plan.sourceStudyId + "' of TS.csv");
         }
@@ -159,6 +163,12 @@ public final class StudyValidator {
         plan.parameters.add(ts);
     }
 
+    /** A problem about the study code, placed where the code came from (see {@link StudyPlan#studyCodeOrigin}). */
+    static ImportProblem studyCodeProblem(StudyPlan plan, String reason) {
+        StudyPlan.Origin origin = plan.studyCodeOrigin;
+        return new ImportProblem(origin.file(), origin.line(), origin.column(), reason);
+    }
+
     private void finishStudy(String codeOverride) {
         if (plan.sourceStudyId == null) {
             if (problems.isEmpty()) {
@@ -171,13 +181,17 @@ public final class StudyValidator {
                 problems.add("TS.csv", null, "TSPARMCD", "parameter " + required + " is required");
             }
         }
-        String code = codeOverride == null || codeOverride.isBlank() ? plan.sourceStudyId : codeOverride.strip();
+        boolean overridden = codeOverride != null && !codeOverride.isBlank();
+        String code = overridden ? codeOverride.strip() : plan.sourceStudyId;
+        if (overridden) {
+            plan.studyCodeOrigin = new StudyPlan.Origin(null, null, CODE_PARAMETER);
+        }
         if (!code.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,39}")) {
-            problems.add(codeOverride == null ? "TS.csv" : null, null, "STUDYID",
-                    "study code '" + code + "' must be 1 to 40 letters, digits, dots, underscores or hyphens");
+            problems.add(studyCodeProblem(plan,
+                    "study code '" + code + "' must be 1 to 40 letters, digits, dots, underscores or hyphens"));
         } else if (studyCodeTaken.test(code)) {
-            problems.add(codeOverride == null ? "TS.csv" : null, null, "STUDYID",
-                    "study " + code + " is already present; import it under another code or remove the existing one first");
+            problems.add(studyCodeProblem(plan,
+                    "study " + code + " is already present; import it under another code or remove the existing one first"));
         }
         plan.studyCode = code;
     }

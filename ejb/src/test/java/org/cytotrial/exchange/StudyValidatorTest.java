@@ -238,12 +238,31 @@ class StudyValidatorTest {
     }
 
     @Test
-    void aStudyCodeAlreadyPresentIsRefused() {
+    void aStudyCodeAlreadyPresentIsRefusedWhereTheCodeCameFrom() {
         ImportProblems problems = validate(Zips.demo("IL2-MM"), null, Set.of("IL2-MM"));
         assertEquals(1, problems.total());
-        assertTrue(problems.listed().get(0).reason().contains("study IL2-MM is already present"));
+        assertEquals(new ImportProblem("TS.csv", 2, "STUDYID",
+                "study IL2-MM is already present; import it under another code or remove the existing one first"),
+                problems.listed().get(0), "the code comes from the first data line of TS.csv");
+
+        ImportProblems fromThirdLine = validate(Zips.demoWith("IL2-MM", "TS.csv", t -> t.replaceFirst("\nIL2-MM,TS,1,", "\n,TS,1,")),
+                null, Set.of("IL2-MM"));
+        assertEquals(List.of(new ImportProblem("TS.csv", 3, "STUDYID",
+                "study IL2-MM is already present; import it under another code or remove the existing one first")),
+                fromThirdLine.listed(), "the first line that carries a STUDYID");
+
+        ImportProblems underAnotherCode = validate(Zips.demo("IL2-MM"), "NEW", Set.of("IL2-MM", "NEW"));
+        assertEquals(List.of(new ImportProblem(null, null, "code",
+                "study NEW is already present; import it under another code or remove the existing one first")),
+                underAnotherCode.listed(), "a code given with the request is the request's code parameter, not a file's column");
+
         assertTrue(validate(Zips.demo("IL2-MM"), "IL2-MM-B", Set.of("IL2-MM")).isEmpty(), "a new code is fine");
-        assertTrue(validate(Zips.demo("IL2-MM"), "bad code!", Set.of()).listed().get(0).reason().contains("must be 1 to 40"));
+        assertEquals(List.of(new ImportProblem(null, null, "code",
+                "study code 'bad code!' must be 1 to 40 letters, digits, dots, underscores or hyphens")),
+                validate(Zips.demo("IL2-MM"), "bad code!", Set.of()).listed());
+        assertEquals(new ImportProblem("TS.csv", 2, "STUDYID", "study IL2-MM is already present; import it under another code"
+                + " or remove the existing one first"), validate(Zips.demo("IL2-MM"), " ", Set.of("IL2-MM")).listed().get(0),
+                "a blank code parameter leaves the files' code");
     }
 
     @Test
