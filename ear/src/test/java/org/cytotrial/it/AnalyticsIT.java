@@ -150,6 +150,58 @@ class AnalyticsIT {
                 "kept up to date = computed afresh from the same data");
     }
 
+    /**
+     * Rule edge cases a study may hold, through import and REST, against the unchanged demo:
+     * RD-004 (CTRL, SD then PD at visit 6) gets a PR at visit 5.5 on the date of its PD, which
+     * counts (an earlier visit that day); RD-001 (IL6R, best MR, PD at visit 6) gets a PR at
+     * visit 7 on the date of its PD, which does not (it comes after the first PD); RD-002 (CTRL,
+     * best PR, censored) loses its first dose: never dosed, so not treated, not evaluable and not
+     * in PFS, its responses notwithstanding (DOMAIN.md: start date = RFSTDTC).
+     */
+    @Test
+    void sameDayProgressionAndNeverDosedSubjectsFollowTheRules() {
+        String pdRd004 = "RECIST-DEMO,RS,RD-004,5,OVRLRESP,Overall Response,PD,INVESTIGATOR,6,WEEK 30,2019-09-12";
+        String pdRd001 = "RECIST-DEMO,RS,RD-001,5,OVRLRESP,Overall Response,PD,INVESTIGATOR,6,WEEK 30,2019-08-04";
+        String dmRd002 = "RECIST-DEMO,DM,RD-002,002,MUNICH,2019-01-10,2019-01-20,,";
+        Map<String, String> files = StudyZips.demoFiles("RECIST-DEMO");
+        assertTrue(files.get("RS.csv").contains(pdRd004) && files.get("RS.csv").contains(pdRd001)
+                && files.get("DM.csv").contains(dmRd002), "the demo rows this test builds on");
+        files.put("RS.csv", files.get("RS.csv")
+                .replace(pdRd004, pdRd004 + "\nRECIST-DEMO,RS,RD-004,6,OVRLRESP,Overall Response,PR,INVESTIGATOR,5.5,UNSCHEDULED,2019-09-12")
+                .replace(pdRd001, pdRd001 + "\nRECIST-DEMO,RS,RD-001,6,OVRLRESP,Overall Response,PR,INVESTIGATOR,7,WEEK 31,2019-08-04"));
+        files.put("DM.csv", files.get("DM.csv").replace(dmRd002, "RECIST-DEMO,DM,RD-002,002,MUNICH,2019-01-10,,,"));
+        String code = It.uniqueCode("EDGE");
+        Api.Answer imported = ADMIN.post("/api/studies?code=" + code, "application/zip", StudyZips.zip(files));
+        assertEquals(201, imported.status(), imported.text());
+
+        JsonObject demo = arms(ADMIN.get("/api/studies/RECIST-DEMO/summary").json());
+        JsonObject edge = arms(ADMIN.get("/api/studies/" + code + "/summary").json());
+        assertEquals(demo.getJsonObject("IL6R"), edge.getJsonObject("IL6R"), "RD-001's late PR that day does not count");
+        JsonObject ctrl = demo.getJsonObject("CTRL");
+        JsonObject changed = edge.getJsonObject("CTRL");
+        assertEquals(ctrl.getInt("treated") - 1, changed.getInt("treated"), "RD-002 was never dosed");
+        assertEquals(ctrl.getInt("evaluable") - 1, changed.getInt("evaluable"));
+        JsonObject before = ctrl.getJsonObject("bestResponse");
+        JsonObject after = changed.getJsonObject("bestResponse");
+        assertEquals(before.getInt("PR"), after.getInt("PR"), "RD-002's PR out, RD-004's PR in");
+        assertEquals(before.getInt("SD") - 1, after.getInt("SD"), "RD-004 is no longer SD");
+        assertEquals(before.getInt("MR"), after.getInt("MR"));
+        JsonObject pfsBefore = ctrl.getJsonObject("pfs");
+        JsonObject pfsAfter = changed.getJsonObject("pfs");
+        assertEquals(pfsBefore.getInt("n") - 1, pfsAfter.getInt("n"), "not in PFS");
+        assertEquals(pfsBefore.getInt("events"), pfsAfter.getInt("events"), "RD-004's PD date is the event either way");
+        assertEquals(pfsBefore.getInt("censored") - 1, pfsAfter.getInt("censored"), "RD-002 was censored");
+        int split = ADMIN.get("/api/studies/" + code + "/analyses/pfs?marker=IL6&cutoff=20&visitnum=1").json()
+                .getJsonArray("groups").stream().mapToInt(g -> g.asJsonObject().getInt("n")).sum();
+        assertEquals(23, split, "the marker split leaves RD-002 out too");
+    }
+
+    private static JsonObject arms(JsonObject summary) {
+        var byCode = Json.createObjectBuilder();
+        summary.getJsonArray("arms").forEach(a -> byCode.add(a.asJsonObject().getString("arm"), a));
+        return byCode.build();
+    }
+
     private static int n(JsonArray markers, String arm, String test, int visit) {
         return markers.getValuesAs(JsonObject.class).stream().filter(m -> m.getString("arm").equals(arm)
                 && m.getString("test").equals(test) && m.getJsonNumber("visitnum").intValue() == visit)
