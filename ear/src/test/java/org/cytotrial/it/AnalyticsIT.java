@@ -13,6 +13,11 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +26,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.cytotrial.it.support.Api;
 import org.cytotrial.it.support.Casebooks;
+import org.cytotrial.it.support.Database;
 import org.cytotrial.it.support.Deployments;
 import org.cytotrial.it.support.ExpectedNumbers;
 import org.cytotrial.it.support.It;
@@ -194,6 +200,53 @@ class AnalyticsIT {
         int split = ADMIN.get("/api/studies/" + code + "/analyses/pfs?marker=IL6&cutoff=20&visitnum=1").json()
                 .getJsonArray("groups").stream().mapToInt(g -> g.asJsonObject().getInt("n")).sum();
         assertEquals(23, split, "the marker split leaves RD-002 out too");
+    }
+
+    /**
+     * Answers are cached until the data changes (AnalyticsCache): a committed change makes the
+     * next answer fresh, also one whose transaction drew a lower audit revision id and commits
+     * after a transaction with a higher id (the highest id then stays where it was, the number of
+     * committed revisions does not). The database keeps that number as revisions commit (V62).
+     */
+    @Test
+    void theNextAnswerAfterACommitIsFreshEvenWhenALowerRevisionCommitsLate() throws SQLException {
+        String code = It.uniqueCode("CACHE");
+        assertEquals(201, ADMIN.post("/api/studies?code=" + code, "application/zip", StudyZips.demo("RECIST-DEMO")).status());
+        String summary = "/api/studies/" + code + "/summary";
+        JsonObject before = arms(ADMIN.get(summary).json());
+        assertEquals(before, arms(ADMIN.get(summary).json()), "read again (from the cache)");
+        try (Connection late = Database.connectAsApplication()) {
+            late.setAutoCommit(false);
+            long revision;
+            try (Statement s = late.createStatement(); ResultSet rs = s.executeQuery("select nextval('audit_revision_seq')")) {
+                rs.next();
+                revision = rs.getLong(1);
+            }
+            try (PreparedStatement insert = late.prepareStatement("insert into audit_revision (id, recorded_at, username,"
+                    + " reason) values (?, ?, 'it', 'committed late')");
+                 PreparedStatement update = late.prepareStatement("update response_assessment set response = 'PR'"
+                         + " where id = (select r.id from response_assessment r join visit v on v.id = r.visit_id"
+                         + " join subject s on s.id = r.subject_id join study st on st.id = s.study_id"
+                         + " where st.code = ? and s.usubjid = 'RD-004' and v.visit_number = 2)")) {
+                insert.setLong(1, revision);
+                insert.setLong(2, System.currentTimeMillis());
+                insert.executeUpdate();
+                update.setString(1, code);
+                assertEquals(1, update.executeUpdate(), "RD-004's day-42 SD becomes a PR");
+            }
+            Database.execute("insert into audit_revision (id, recorded_at, username, reason)"
+                    + " values (nextval('audit_revision_seq'), ?, 'it', 'committed first')", System.currentTimeMillis());
+            assertEquals(before, arms(ADMIN.get(summary).json()), "the uncommitted change is not read");
+            late.commit();
+        }
+        JsonObject after = arms(ADMIN.get(summary).json());
+        JsonObject ctrl = before.getJsonObject("CTRL").getJsonObject("bestResponse");
+        JsonObject fresh = after.getJsonObject("CTRL").getJsonObject("bestResponse");
+        assertEquals(ctrl.getInt("PR") + 1, fresh.getInt("PR"), "the late commit is read: " + fresh);
+        assertEquals(ctrl.getInt("SD") - 1, fresh.getInt("SD"));
+        assertEquals(Database.count("select count(*) from audit_revision"),
+                Database.count("select sum(revisions) from analytics_data_version"),
+                "the counters are the number of committed revisions");
     }
 
     private static JsonObject arms(JsonObject summary) {
