@@ -13,6 +13,11 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +26,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.cytotrial.it.support.Api;
 import org.cytotrial.it.support.Casebooks;
+import org.cytotrial.it.support.Database;
 import org.cytotrial.it.support.Deployments;
 import org.cytotrial.it.support.ExpectedNumbers;
 import org.cytotrial.it.support.It;
@@ -148,6 +154,105 @@ class AnalyticsIT {
         assertEquals(201, ADMIN.post("/api/studies?code=" + fresh, "application/zip", exported.bytes()).status());
         assertEquals(ADMIN.get("/api/studies/" + fresh + "/markers").jsonArray(), incremental,
                 "kept up to date = computed afresh from the same data");
+    }
+
+    /**
+     * Rule edge cases a study may hold, through import and REST, against the unchanged demo:
+     * RD-004 (CTRL, SD then PD at visit 6) gets a PR at visit 5.5 on the date of its PD, which
+     * counts (an earlier visit that day); RD-001 (IL6R, best MR, PD at visit 6) gets a PR at
+     * visit 7 on the date of its PD, which does not (it comes after the first PD); RD-002 (CTRL,
+     * best PR, censored) loses its first dose: never dosed, so not treated, not evaluable and not
+     * in PFS, its responses notwithstanding (DOMAIN.md: start date = RFSTDTC).
+     */
+    @Test
+    void sameDayProgressionAndNeverDosedSubjectsFollowTheRules() {
+        String pdRd004 = "RECIST-DEMO,RS,RD-004,5,OVRLRESP,Overall Response,PD,INVESTIGATOR,6,WEEK 30,2019-09-12";
+        String pdRd001 = "RECIST-DEMO,RS,RD-001,5,OVRLRESP,Overall Response,PD,INVESTIGATOR,6,WEEK 30,2019-08-04";
+        String dmRd002 = "RECIST-DEMO,DM,RD-002,002,MUNICH,2019-01-10,2019-01-20,,";
+        Map<String, String> files = StudyZips.demoFiles("RECIST-DEMO");
+        assertTrue(files.get("RS.csv").contains(pdRd004) && files.get("RS.csv").contains(pdRd001)
+                && files.get("DM.csv").contains(dmRd002), "the demo rows this test builds on");
+        files.put("RS.csv", files.get("RS.csv")
+                .replace(pdRd004, pdRd004 + "\nRECIST-DEMO,RS,RD-004,6,OVRLRESP,Overall Response,PR,INVESTIGATOR,5.5,UNSCHEDULED,2019-09-12")
+                .replace(pdRd001, pdRd001 + "\nRECIST-DEMO,RS,RD-001,6,OVRLRESP,Overall Response,PR,INVESTIGATOR,7,WEEK 31,2019-08-04"));
+        files.put("DM.csv", files.get("DM.csv").replace(dmRd002, "RECIST-DEMO,DM,RD-002,002,MUNICH,2019-01-10,,,"));
+        String code = It.uniqueCode("EDGE");
+        Api.Answer imported = ADMIN.post("/api/studies?code=" + code, "application/zip", StudyZips.zip(files));
+        assertEquals(201, imported.status(), imported.text());
+
+        JsonObject demo = arms(ADMIN.get("/api/studies/RECIST-DEMO/summary").json());
+        JsonObject edge = arms(ADMIN.get("/api/studies/" + code + "/summary").json());
+        assertEquals(demo.getJsonObject("IL6R"), edge.getJsonObject("IL6R"), "RD-001's late PR that day does not count");
+        JsonObject ctrl = demo.getJsonObject("CTRL");
+        JsonObject changed = edge.getJsonObject("CTRL");
+        assertEquals(ctrl.getInt("treated") - 1, changed.getInt("treated"), "RD-002 was never dosed");
+        assertEquals(ctrl.getInt("evaluable") - 1, changed.getInt("evaluable"));
+        JsonObject before = ctrl.getJsonObject("bestResponse");
+        JsonObject after = changed.getJsonObject("bestResponse");
+        assertEquals(before.getInt("PR"), after.getInt("PR"), "RD-002's PR out, RD-004's PR in");
+        assertEquals(before.getInt("SD") - 1, after.getInt("SD"), "RD-004 is no longer SD");
+        assertEquals(before.getInt("MR"), after.getInt("MR"));
+        JsonObject pfsBefore = ctrl.getJsonObject("pfs");
+        JsonObject pfsAfter = changed.getJsonObject("pfs");
+        assertEquals(pfsBefore.getInt("n") - 1, pfsAfter.getInt("n"), "not in PFS");
+        assertEquals(pfsBefore.getInt("events"), pfsAfter.getInt("events"), "RD-004's PD date is the event either way");
+        assertEquals(pfsBefore.getInt("censored") - 1, pfsAfter.getInt("censored"), "RD-002 was censored");
+        int split = ADMIN.get("/api/studies/" + code + "/analyses/pfs?marker=IL6&cutoff=20&visitnum=1").json()
+                .getJsonArray("groups").stream().mapToInt(g -> g.asJsonObject().getInt("n")).sum();
+        assertEquals(23, split, "the marker split leaves RD-002 out too");
+    }
+
+    /**
+     * Answers are cached until the data changes (AnalyticsCache): a committed change makes the
+     * next answer fresh, also one whose transaction drew a lower audit revision id and commits
+     * after a transaction with a higher id (the highest id then stays where it was, the number of
+     * committed revisions does not). The database keeps that number as revisions commit (V62).
+     */
+    @Test
+    void theNextAnswerAfterACommitIsFreshEvenWhenALowerRevisionCommitsLate() throws SQLException {
+        String code = It.uniqueCode("CACHE");
+        assertEquals(201, ADMIN.post("/api/studies?code=" + code, "application/zip", StudyZips.demo("RECIST-DEMO")).status());
+        String summary = "/api/studies/" + code + "/summary";
+        JsonObject before = arms(ADMIN.get(summary).json());
+        assertEquals(before, arms(ADMIN.get(summary).json()), "read again (from the cache)");
+        try (Connection late = Database.connectAsApplication()) {
+            late.setAutoCommit(false);
+            long revision;
+            try (Statement s = late.createStatement(); ResultSet rs = s.executeQuery("select nextval('audit_revision_seq')")) {
+                rs.next();
+                revision = rs.getLong(1);
+            }
+            try (PreparedStatement insert = late.prepareStatement("insert into audit_revision (id, recorded_at, username,"
+                    + " reason) values (?, ?, 'it', 'committed late')");
+                 PreparedStatement update = late.prepareStatement("update response_assessment set response = 'PR'"
+                         + " where id = (select r.id from response_assessment r join visit v on v.id = r.visit_id"
+                         + " join subject s on s.id = r.subject_id join study st on st.id = s.study_id"
+                         + " where st.code = ? and s.usubjid = 'RD-004' and v.visit_number = 2)")) {
+                insert.setLong(1, revision);
+                insert.setLong(2, System.currentTimeMillis());
+                insert.executeUpdate();
+                update.setString(1, code);
+                assertEquals(1, update.executeUpdate(), "RD-004's day-42 SD becomes a PR");
+            }
+            Database.execute("insert into audit_revision (id, recorded_at, username, reason)"
+                    + " values (nextval('audit_revision_seq'), ?, 'it', 'committed first')", System.currentTimeMillis());
+            assertEquals(before, arms(ADMIN.get(summary).json()), "the uncommitted change is not read");
+            late.commit();
+        }
+        JsonObject after = arms(ADMIN.get(summary).json());
+        JsonObject ctrl = before.getJsonObject("CTRL").getJsonObject("bestResponse");
+        JsonObject fresh = after.getJsonObject("CTRL").getJsonObject("bestResponse");
+        assertEquals(ctrl.getInt("PR") + 1, fresh.getInt("PR"), "the late commit is read: " + fresh);
+        assertEquals(ctrl.getInt("SD") - 1, fresh.getInt("SD"));
+        assertEquals(Database.count("select count(*) from audit_revision"),
+                Database.count("select sum(revisions) from analytics_data_version"),
+                "the counters are the number of committed revisions");
+    }
+
+    private static JsonObject arms(JsonObject summary) {
+        var byCode = Json.createObjectBuilder();
+        summary.getJsonArray("arms").forEach(a -> byCode.add(a.asJsonObject().getString("arm"), a));
+        return byCode.build();
     }
 
     private static int n(JsonArray markers, String arm, String test, int visit) {

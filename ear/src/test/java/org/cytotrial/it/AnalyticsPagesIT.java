@@ -93,10 +93,18 @@ class AnalyticsPagesIT {
             browser.find(By.cssSelector("#plot svg"));
             assertEquals(1, count(browser, "#plot svg .ct-ref-pr"), "the -30 % line");
             assertEquals(1, count(browser, "#plot svg .ct-ref-pd"), "the +20 % line");
+            browser.open("/analytics/plots.xhtml?study=" + study + "&plot=marker");
+            browser.find(By.cssSelector("#plot svg"));
+            assertEquals(2 * 2, count(browser, "#plot svg .ct-iqr"), "an IQR bar per arm and visit (IL-6, 2 arms x 2 visits)");
+            assertEquals(2 * 2 * 2, count(browser, "#plot svg .ct-iqr-cap"), "capped at Q1 and Q3");
+            browser.open("/analytics/plots.xhtml?study=" + study + "&plot=swimmer");
+            browser.find(By.cssSelector("#plot svg"));
+            assertEquals(24, count(browser, "#plot svg .ct-mark-ongoing"), "no RECIST-DEMO subject has ended or died");
             browser.open("/analytics/plots.xhtml?study=IL2-MM&plot=swimmer");
             browser.find(By.cssSelector("#plot svg"));
             assertTrue(count(browser, "#plot svg .ct-mark-pd") > 0 && count(browser, "#plot svg .ct-mark-death") > 0
                     && count(browser, "#plot svg .ct-mark-response") > 0, "progression, death and response marks");
+            assertEquals(0, count(browser, "#plot svg .ct-mark-ongoing"), "every IL2-MM subject has an end date");
 
             // Kaplan-Meier by the IL-6 cut-off of the papers
             browser.open("/analytics/plots.xhtml?study=" + study + "&plot=km&groupBy=marker&marker=IL6&cutoff=4&visitnum=1");

@@ -119,6 +119,48 @@ class ResponseReviewIT {
         assertEquals(422, ADMIN.get("/api/studies/" + code + "/review-queue?status=maybe").status());
     }
 
+    /**
+     * IMWG with two M-protein results on one date: IL2-MM-002's day-29 sample (49.1 g/L, visit 3)
+     * repeated the same day at visit 3.5 (62.0 g/L, investigator SD). Both are assessments, visit
+     * 3 first, so the repeat is 26 % and 12.9 g/L above the nadir of 49.1: PD. The review queue
+     * (analytics) and the visit entry screen compute the same, because they share the rule.
+     */
+    @Test
+    void mProteinResultsOnOneDateAreTwoAssessmentsOnEveryPath() {
+        String code = It.uniqueCode("IMWG");
+        java.util.Map<String, String> files = StudyZips.demoFiles("IL2-MM");
+        String sample = "IL2-MM,LB,IL2-MM-002,36,MPROT,Monoclonal Protein,CHEMISTRY,49.1,g/L,3,DAY 29,1991-05-19";
+        String response = "IL2-MM,RS,IL2-MM-002,1,OVRLRESP,Overall Response,SD,INVESTIGATOR,3,DAY 29,1991-05-19";
+        assertTrue(files.get("LB.csv").contains(sample) && files.get("RS.csv").contains(response), "the demo rows");
+        files.put("LB.csv", files.get("LB.csv").replace(sample, sample
+                + "\nIL2-MM,LB,IL2-MM-002,1000,MPROT,Monoclonal Protein,CHEMISTRY,62.0,g/L,3.5,DAY 29 REPEAT,1991-05-19"));
+        files.put("RS.csv", files.get("RS.csv").replace(response, response
+                + "\nIL2-MM,RS,IL2-MM-002,1000,OVRLRESP,Overall Response,SD,INVESTIGATOR,3.5,DAY 29 REPEAT,1991-05-19"));
+        Api.Answer imported = ADMIN.post("/api/studies?code=" + code, "application/zip", StudyZips.zip(files));
+        assertEquals(201, imported.status(), imported.text());
+
+        List<JsonObject> items = ADMIN.get("/api/studies/" + code + "/review-queue?status=all").json()
+                .getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(i -> i.getString("usubjid").equals("IL2-MM-002") && i.getString("date").equals("1991-05-19"))
+                .toList();
+        assertEquals(1, items.size(), "visit 3 agrees (SD), the repeat does not: " + items);
+        JsonObject repeat = items.get(0);
+        assertEquals(3.5, repeat.getJsonNumber("visitnum").doubleValue());
+        assertEquals("PD", repeat.getString("computed"));
+        assertEquals(62.0, repeat.getJsonNumber("measure").doubleValue(), 1e-9);
+        double fromNadir = (62.0 - 49.1) / 49.1 * 100;
+        assertEquals(fromNadir, repeat.getJsonNumber("changeFromNadir").doubleValue(), 1e-3);
+
+        String visits = "/api/studies/" + code + "/subjects/IL2-MM-002/visits/";
+        JsonObject atRepeat = ADMIN.get(visits + "3.5").json().getJsonObject("response").getJsonObject("computed");
+        assertEquals("PD", atRepeat.getString("category"), "the entry screen computes as the queue");
+        assertEquals(62.0, atRepeat.getJsonNumber("measure").doubleValue(), 1e-9);
+        assertEquals(fromNadir, atRepeat.getJsonNumber("changeFromNadirPercent").doubleValue(), 1e-3);
+        JsonObject atVisit3 = ADMIN.get(visits + "3").json().getJsonObject("response").getJsonObject("computed");
+        assertEquals("SD", atVisit3.getString("category"));
+        assertEquals(49.1, atVisit3.getJsonNumber("measure").doubleValue(), 1e-9);
+    }
+
     private static String body(String response, String reason, long version) {
         return "{\"response\":\"" + response + "\",\"reason\":\"" + reason + "\",\"version\":" + version + "}";
     }

@@ -2,7 +2,6 @@ package org.cytotrial.analysis;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,8 +12,11 @@ import org.cytotrial.response.ResponseCategory;
  * A subject's best overall response (BOR) from the investigator's assessments.
  *
  * <p>Only assessments dated strictly after the first dose count (an assessment on the day of the
- * first dose is a baseline, not a response). They are read in date order up to and including the
- * first PD (every assessment on the date of that PD is included). CR, PR and PD always qualify;
+ * first dose is a baseline, not a response). They are read in date order, on one date in visit
+ * order ({@link DatedResponse#ORDER}), up to and including the first PD: an assessment recorded on
+ * the date of that PD at a later visit comes after it and does not count, one at an earlier visit
+ * does (as R's {@code rs[seq_len(match("PD", rs$RSORRES)), ]} after ordering by date and visit
+ * number). CR, PR and PD always qualify;
  * MR and SD qualify only from study day {@code sdMinDays} on, so that "stable" means stable for
  * a meaningful time. NE never qualifies. The best qualifying one wins (CR &gt; PR &gt; MR &gt; SD &gt;
  * PD); none qualifying gives NE. No confirmation of CR/PR is required.
@@ -38,7 +40,8 @@ public record BestOverallResponse(ResponseCategory category, boolean evaluable, 
     }
 
     /**
-     * @param assessments the subject's investigator assessments, any order
+     * @param assessments the subject's investigator assessments, any order; on one date, those with
+     *                    visit numbers are read in visit order, those without in the order given
      * @param firstDose   first-dose date (DM.RFSTDTC); null means never treated: not evaluable
      * @param sdMinDays   minimum study day for SD and MR to qualify (TS.SDMINDY)
      */
@@ -48,15 +51,13 @@ public record BestOverallResponse(ResponseCategory category, boolean evaluable, 
         if (after.isEmpty()) {
             return new BestOverallResponse(ResponseCategory.NE, false, null, null);
         }
-        LocalDate firstPd = after.stream().filter(a -> a.category() == ResponseCategory.PD)
-                .map(DatedResponse::date).findFirst().orElse(null);
         DatedResponse best = null;
         for (DatedResponse a : after) {
-            if (firstPd != null && a.date().isAfter(firstPd)) {
-                break;
-            }
             if (qualifies(a, firstDose, sdMinDays) && (best == null || a.category().isBetterThan(best.category()))) {
                 best = a;
+            }
+            if (a.category() == ResponseCategory.PD) {
+                break; // the first PD is the last assessment read
             }
         }
         return best == null
@@ -64,7 +65,7 @@ public record BestOverallResponse(ResponseCategory category, boolean evaluable, 
                 : new BestOverallResponse(best.category(), true, best.date(), StudyDay.of(firstDose, best.date()));
     }
 
-    /** The assessments that count: dated strictly after the first dose, in date order (stable). */
+    /** The assessments that count: dated strictly after the first dose, in {@link DatedResponse#ORDER} (stable). */
     static List<DatedResponse> afterStart(List<DatedResponse> assessments, LocalDate firstDose) {
         List<DatedResponse> after = new ArrayList<>();
         if (firstDose == null || assessments == null) {
@@ -75,7 +76,7 @@ public record BestOverallResponse(ResponseCategory category, boolean evaluable, 
                 after.add(a);
             }
         }
-        after.sort(Comparator.comparing(DatedResponse::date));
+        after.sort(DatedResponse.ORDER);
         return after;
     }
 

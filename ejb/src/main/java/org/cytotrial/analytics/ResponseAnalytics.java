@@ -68,7 +68,7 @@ public class ResponseAnalytics {
                          + " join visit v on v.id = r.visit_id join subject s on s.id = r.subject_id"
                          + " where s.study_id = ? and r.test_code = 'OVRLRESP'"
                          + " and (r.evaluator is null or upper(r.evaluator) = 'INVESTIGATOR')" + sites
-                         + " order by r.subject_id, r.assessed_on, r.id", study)) {
+                         + " order by r.subject_id, r.assessed_on, v.visit_number, r.id", study)) {
                 Subject subject = new Subject();
                 while (nextSubject(subjects, subject)) {
                     Accumulator acc = scope.criteria() == ResponseCriteria.IMWG ? new Mprotein() : new Tumour();
@@ -114,7 +114,8 @@ public class ResponseAnalytics {
 
     private SubjectResponses build(StudyScope scope, Subject subject, Accumulator acc,
             List<InvestigatorAssessment> investigator) {
-        List<DatedResponse> recorded = investigator.stream().map(a -> new DatedResponse(a.date(), a.response())).toList();
+        List<DatedResponse> recorded = investigator.stream().map(a -> new DatedResponse(a.date(), a.response(), a.visitNumber()))
+                .toList();
         BestOverallResponse bor = BestOverallResponse.derive(recorded, subject.firstDose, scope.sdMinDays());
         PfsOutcome pfs = null;
         String problem = null;
@@ -184,10 +185,10 @@ public class ResponseAnalytics {
         List<ComputedAssessment> evaluate(StudyScope scope);
     }
 
-    /** IMWG: one assessment per M-protein result. */
+    /** IMWG: one assessment per M-protein result, by the rule every path shares ({@link ImwgEvaluator#evaluateVisits}). */
     private static final class Mprotein implements Accumulator {
-        private final List<VisitInfo> visits = new ArrayList<>();
-        private final Map<Long, Double> values = new HashMap<>();
+        private final Map<Long, VisitInfo> visits = new HashMap<>();
+        private final List<MProteinMeasurement> results = new ArrayList<>();
 
         @Override
         public void row(ResultSet rs) throws SQLException {
@@ -197,29 +198,18 @@ public class ResponseAnalytics {
             }
             VisitInfo visit = new VisitInfo(rs.getLong(2), rs.getBigDecimal(3), rs.getString(4));
             visit.date = date;
-            visits.add(visit);
-            values.put(visit.id, Jdbc.doubleOrNull(rs, 6));
+            visits.put(visit.id, visit);
+            results.add(new MProteinMeasurement(date, Jdbc.doubleOrNull(rs, 6), visit.id, visit.number));
         }
 
         @Override
         public List<ComputedAssessment> evaluate(StudyScope scope) {
-            if (visits.isEmpty()) {
-                return List.of();
-            }
-            visits.sort(Comparator.comparing((VisitInfo v) -> v.date).thenComparing(v -> v.number));
-            Map<LocalDate, VisitInfo> byDate = new LinkedHashMap<>();
-            List<MProteinMeasurement> series = new ArrayList<>();
-            for (VisitInfo v : visits) {
-                if (byDate.putIfAbsent(v.date, v) == null) {
-                    series.add(new MProteinMeasurement(v.date, values.get(v.id)));
-                }
-            }
             List<ComputedAssessment> out = new ArrayList<>();
-            for (ImwgEvaluation e : ImwgEvaluator.evaluate(series)) {
-                VisitInfo v = byDate.get(e.date());
+            ImwgEvaluator.evaluateVisits(results).forEach((id, e) -> {
+                VisitInfo v = visits.get(id);
                 out.add(new ComputedAssessment(v.id, v.number, v.name, e.date(), e.category(),
                         e.mProteinGramsPerLitre(), e.changeFromBaselinePercent(), e.changeFromNadirPercent()));
-            }
+            });
             return out;
         }
     }

@@ -15,8 +15,9 @@ import org.cytotrial.response.ResponseCategory;
 
 /**
  * Streams every visible subject of a study with its best overall response and PFS: one query
- * over DM and the investigator's responses (RS, OVRLRESP, evaluator blank or INVESTIGATOR),
- * ordered by subject, so that only one subject's responses are in memory at a time.
+ * over DM and the investigator's responses (RS, OVRLRESP, evaluator blank or INVESTIGATOR) with
+ * their visit numbers, ordered by subject, so that only one subject's responses are in memory at
+ * a time.
  */
 final class SubjectOutcomes {
 
@@ -32,8 +33,9 @@ final class SubjectOutcomes {
         StringBuilder sql = new StringBuilder("select s.id, s.usubjid, s.arm_id, s.first_dose_date, s.end_date,"
                 + " s.death_date, r.assessed_on, r.response");
         sql.append(marker == null ? ", null" : ", m.standard_value");
-        sql.append(" from subject s left join response_assessment r on r.subject_id = s.id"
-                + " and r.test_code = 'OVRLRESP' and (r.evaluator is null or upper(r.evaluator) = 'INVESTIGATOR')");
+        sql.append(", rv.visit_number from subject s left join response_assessment r on r.subject_id = s.id"
+                + " and r.test_code = 'OVRLRESP' and (r.evaluator is null or upper(r.evaluator) = 'INVESTIGATOR')"
+                + " left join visit rv on rv.id = r.visit_id");
         if (marker != null) {
             // lab_result is unique per visit and test, so at most one value per subject
             sql.append(" left join (select lr.subject_id, lr.standard_value from lab_result lr"
@@ -44,7 +46,7 @@ final class SubjectOutcomes {
             parameters.add(marker.visitNumber());
         }
         sql.append(" where s.study_id = ?").append(scope.siteCondition("s.site_id"))
-                .append(" order by s.id, r.assessed_on");
+                .append(" order by s.id, r.assessed_on, rv.visit_number, r.id");
         parameters.add(scope.studyId());
 
         Accumulator current = new Accumulator(scope.sdMinDays(), sink);
@@ -57,7 +59,8 @@ final class SubjectOutcomes {
             }
             LocalDate assessed = rs.getObject(7, LocalDate.class);
             if (assessed != null) {
-                current.responses.add(new DatedResponse(assessed, ResponseCategory.parse(rs.getString(8))));
+                current.responses.add(new DatedResponse(assessed, ResponseCategory.parse(rs.getString(8)),
+                        rs.getBigDecimal(10)));
             }
         });
         current.emit();

@@ -134,10 +134,16 @@ public final class SvgRenderer {
         return s.endsWith("0") ? s.substring(0, s.length() - 1) : s;
     }
 
+    /**
+     * Text as XML character data or an attribute value: the five markup characters as entities,
+     * and every character XML 1.0 does not allow (controls other than tab and newline, lone
+     * surrogates, U+FFFE and U+FFFF) left out, so the SVG stays well-formed whatever was imported.
+     */
     static String escape(String text) {
         StringBuilder s = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
             switch (c) {
                 case '<' -> s.append("&lt;");
                 case '>' -> s.append("&gt;");
@@ -145,12 +151,16 @@ public final class SvgRenderer {
                 case '"' -> s.append("&quot;");
                 case '\'' -> s.append("&#39;");
                 default -> {
-                    if (c >= 0x20 || c == '\t' || c == '\n') {
-                        s.append(c);
+                    if (allowedInXml(c)) {
+                        s.appendCodePoint(c);
                     }
                 }
             }
         }
         return s.toString();
+    }
+
+    private static boolean allowedInXml(int c) {
+        return c == '\t' || c == '\n' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000;
     }
 }

@@ -155,15 +155,16 @@ public final class ReportReader {
         String subjects = "select s.id, s.usubjid, si.code as site, a.code as arm, s.first_dose_date, s.death_date"
                 + " from subject s join site si on si.id = s.site_id join arm a on a.id = s.arm_id where" + filter
                 + " order by s.id";
-        String responses = "select x.subject_id, x.assessed_on, x.response from response_assessment x"
-                + " join subject s on s.id = x.subject_id where" + filter + " and x.test_code = 'OVRLRESP'"
+        String responses = "select x.subject_id, x.assessed_on, x.response, xv.visit_number from response_assessment x"
+                + " join subject s on s.id = x.subject_id join visit xv on xv.id = x.visit_id where" + filter
+                + " and x.test_code = 'OVRLRESP'"
                 + " and (x.evaluator is null or upper(trim(x.evaluator)) in ('', 'INVESTIGATOR'))"
-                + " order by x.subject_id, x.assessed_on, x.id";
+                + " order by x.subject_id, x.assessed_on, xv.visit_number, x.id";
         String measurements = imwg
-                ? "select r.subject_id, coalesce(r.collected_on, v.visit_date) as d, null as link_id, false as nodal,"
+                ? "select r.subject_id, coalesce(r.collected_on, v.visit_date) as d, r.visit_id, v.visit_number,"
                         + " r.standard_value as measured, r.test_code from lab_result r join visit v on v.id = r.visit_id"
                         + " join subject s on s.id = r.subject_id where" + filter + " and r.test_code = 'MPROT'"
-                        + " order by r.subject_id, d, r.id"
+                        + " order by r.subject_id, d, v.visit_number, r.id"
                 : "select l.subject_id, coalesce(m.measured_on, v.visit_date) as d, l.link_id, l.nodal,"
                         + " m.diameter_mm as measured, m.test_code from lesion_measurement m join lesion l on l.id = m.lesion_id"
                         + " join visit v on v.id = m.visit_id join subject s on s.id = l.subject_id where" + filter
@@ -178,7 +179,8 @@ public final class ReportReader {
                 while (response.at(id)) {
                     Date d = response.rs.getDate(2);
                     if (d != null) {
-                        rs.add(new DatedResponse(d.toLocalDate(), ResponseCategory.parse(response.rs.getString(3))));
+                        rs.add(new DatedResponse(d.toLocalDate(), ResponseCategory.parse(response.rs.getString(3)),
+                                response.rs.getBigDecimal(4)));
                     }
                     response.advance();
                 }
@@ -194,7 +196,7 @@ public final class ReportReader {
                     Double v = m.wasNull() ? null : value;
                     if (d != null) {
                         if (imwg) {
-                            mProtein.add(new MProteinMeasurement(d.toLocalDate(), v));
+                            mProtein.add(new MProteinMeasurement(d.toLocalDate(), v, m.getLong(3), m.getBigDecimal(4)));
                         } else {
                             // a node is measured by its short axis, any other lesion by its longest diameter
                             String link = m.getString(3);

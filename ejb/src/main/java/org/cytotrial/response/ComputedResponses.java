@@ -3,9 +3,9 @@ package org.cytotrial.response;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,12 +47,13 @@ public class ComputedResponses {
      * This visit's data as typed, replacing what is stored for it.
      *
      * @param visit        the stored visit's id, or {@link #NEW_VISIT}
+     * @param visitNumber  the visit's number (it orders results of one date)
      * @param date         the visit date as typed
      * @param newLesions   lesions identified at this visit in the draft (not yet stored)
      * @param readings     every reading of this visit in the draft
      * @param mProtein     M-protein in g/L as typed, null when not given
      */
-    public record Draft(long visit, LocalDate date, List<TumourAssessments.LesionFact> newLesions,
+    public record Draft(long visit, BigDecimal visitNumber, LocalDate date, List<TumourAssessments.LesionFact> newLesions,
             List<TumourAssessments.Reading> readings, Double mProtein) {}
 
     public Map<Long, Computed> forSubject(Subject subject) {
@@ -120,10 +121,9 @@ public class ComputedResponses {
     }
 
     private Map<Long, Computed> imwg(Subject subject, Map<Long, LocalDate> dates, Draft draft) {
-        record Sample(long visit, LocalDate date, double value) {}
-        List<Sample> samples = new ArrayList<>();
-        for (Object[] row : em.createQuery("select r.visit.id, r.collectedOn, r.standardised.value from LabResult r"
-                        + " where r.subject = :subject and r.testCode = :code", Object[].class)
+        List<MProteinMeasurement> results = new ArrayList<>();
+        for (Object[] row : em.createQuery("select r.visit.id, r.visit.number, r.collectedOn, r.standardised.value"
+                        + " from LabResult r where r.subject = :subject and r.testCode = :code", Object[].class)
                 .setParameter("subject", subject)
                 .setParameter("code", M_PROTEIN)
                 .getResultList()) {
@@ -131,26 +131,18 @@ public class ComputedResponses {
             if (draft != null && draft.visit() == visit) {
                 continue;
             }
-            LocalDate date = row[1] != null ? (LocalDate) row[1] : dates.get(visit);
+            LocalDate date = row[2] != null ? (LocalDate) row[2] : dates.get(visit);
             if (date != null) {
-                samples.add(new Sample(visit, date, (Double) row[2]));
+                results.add(new MProteinMeasurement(date, (Double) row[3], visit, (BigDecimal) row[1]));
             }
         }
         if (draft != null && draft.mProtein() != null && draft.date() != null) {
-            samples.add(new Sample(draft.visit(), draft.date(), draft.mProtein()));
+            results.add(new MProteinMeasurement(draft.date(), draft.mProtein(), draft.visit(), draft.visitNumber()));
         }
-        samples.sort(Comparator.comparing(Sample::date));
         Map<Long, Computed> result = new LinkedHashMap<>();
-        if (samples.isEmpty()) {
-            return result;
-        }
-        List<ImwgEvaluation> evaluations = ImwgEvaluator.evaluate(
-                samples.stream().map(s -> new MProteinMeasurement(s.date(), s.value())).toList());
-        for (int i = 0; i < samples.size(); i++) {
-            ImwgEvaluation e = evaluations.get(i);
-            result.put(samples.get(i).visit(), new Computed(ResponseCriteria.IMWG.sdtmValue(), e.category(),
-                    e.mProteinGramsPerLitre(), "g/L", e.changeFromBaselinePercent(), e.changeFromNadirPercent(), e.isBaseline()));
-        }
+        ImwgEvaluator.evaluateVisits(results).forEach((visit, e) -> result.put(visit, new Computed(
+                ResponseCriteria.IMWG.sdtmValue(), e.category(), e.mProteinGramsPerLitre(), "g/L",
+                e.changeFromBaselinePercent(), e.changeFromNadirPercent(), e.isBaseline())));
         return result;
     }
 }

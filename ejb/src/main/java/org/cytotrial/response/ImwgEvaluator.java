@@ -1,11 +1,14 @@
 package org.cytotrial.response;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
- * Multiple myeloma response from serum M-protein (IMWG): the first value is the baseline;
+ * Multiple myeloma response from serum M-protein (IMWG): every result is an assessment, read in
+ * {@link MProteinMeasurement#ORDER} (date, then visit number); the first value is the baseline;
  * PD when the value is at least 25 % and at least 5 g/L above the nadir (lowest value so far,
  * baseline included, before this sample); otherwise PR for a reduction of at least 50 % from
  * baseline, MR for 25-49 %, else SD. A missing value is NE.
@@ -27,16 +30,39 @@ public final class ImwgEvaluator {
     }
 
     /**
-     * @param measurements the subject's M-protein values; the earliest is the baseline and must
-     *                     have a value
-     * @return one evaluation per measurement in date order; the baseline row has a null category
+     * Every result of a subject evaluated, keyed by the visit it was recorded at: what the
+     * analytics, the review queue and the visit entry screen show beside the investigator's
+     * response of that visit.
+     *
+     * @param measurements the subject's M-protein results, each with its visit; the first in
+     *                     {@link MProteinMeasurement#ORDER} is the baseline and must have a value
+     * @return one evaluation per visit, in that order
+     */
+    public static Map<Long, ImwgEvaluation> evaluateVisits(List<MProteinMeasurement> measurements) {
+        List<MProteinMeasurement> ordered = new ArrayList<>(measurements);
+        ordered.sort(MProteinMeasurement.ORDER);
+        List<ImwgEvaluation> evaluations = evaluate(ordered);
+        Map<Long, ImwgEvaluation> byVisit = new LinkedHashMap<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            Long visit = Objects.requireNonNull(ordered.get(i).visit(), "visit");
+            if (byVisit.put(visit, evaluations.get(i)) != null) {
+                throw new IllegalArgumentException("two M-protein results at one visit (" + visit + ")");
+            }
+        }
+        return byVisit;
+    }
+
+    /**
+     * @param measurements the subject's M-protein values; the first in
+     *                     {@link MProteinMeasurement#ORDER} is the baseline and must have a value
+     * @return one evaluation per measurement in that order; the baseline row has a null category
      */
     public static List<ImwgEvaluation> evaluate(List<MProteinMeasurement> measurements) {
         if (measurements == null || measurements.isEmpty()) {
             return List.of();
         }
         List<MProteinMeasurement> ordered = new ArrayList<>(measurements);
-        ordered.sort(Comparator.comparing(MProteinMeasurement::date));
+        ordered.sort(MProteinMeasurement.ORDER);
         MProteinMeasurement first = ordered.get(0);
         if (first.gramsPerLitre() == null || first.gramsPerLitre() < 0) {
             throw new IllegalArgumentException("Baseline M-protein on " + first.date() + " must be a value >= 0, was "

@@ -141,7 +141,7 @@ public class VisitEntryReader {
         }
         String ratio = Cd4Cd8Ratio.of(standard.get(Cd4Cd8Ratio.CD4),
                 standard.get(Cd4Cd8Ratio.CD8)).map(Cd4Cd8Ratio.Derived::text).orElse(null);
-        ComputedResponses.Draft computedDraft = new ComputedResponses.Draft(key, date, tumours.newLesionsOf(tumourPlan, key),
+        ComputedResponses.Draft computedDraft = new ComputedResponses.Draft(key, number, date, tumours.newLesionsOf(tumourPlan, key),
                 tumours.readingsAfter(tumourPlan, key), standard.get(ComputedResponses.M_PROTEIN));
         Computed result = date == null ? null : computed.forSubject(subject, computedDraft).get(key);
         return new Preview(result, standard, ratio, problems.list());

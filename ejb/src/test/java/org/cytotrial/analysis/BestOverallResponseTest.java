@@ -98,6 +98,33 @@ class BestOverallResponseTest {
         assertEquals(NE, b.category());
     }
 
+    /** One assessment on study day {@code day} recorded at visit {@code visit}. */
+    private static DatedResponse at(int day, int visit, ResponseCategory category) {
+        return new DatedResponse(START.plusDays(day - 1L), category, java.math.BigDecimal.valueOf(visit));
+    }
+
+    /**
+     * A PR and a PD on one date at two visits: read in visit order up to and including the first
+     * PD, as R does after {@code order(RSDTC, VISITNUM)}; the PR counts only at the earlier visit.
+     */
+    @Test
+    void onTheDateOfTheFirstProgressionOnlyEarlierVisitsCount() {
+        assertEquals(PR, bor(List.of(at(57, 3, PR), at(57, 4, PD))).category());
+        assertEquals(PD, bor(List.of(at(57, 3, PD), at(57, 4, PR))).category());
+        assertEquals(PD, bor(List.of(at(57, 4, PR), at(57, 3, PD))).category(), "whatever the input order");
+        assertEquals(PR, bor(List.of(at(57, 4, PD), at(57, 3, PR))).category(), "whatever the input order");
+        BestOverallResponse sdFirst = bor(List.of(at(29, 2, SD), at(57, 4, SD), at(57, 3, PD)));
+        assertEquals(PD, sdFirst.category(), "the SD at the later visit on day 57 comes after the PD");
+        // the PD's date is the event date either way
+        assertEquals(57, PfsDerivation.derive(List.of(at(57, 4, PR), at(57, 3, PD)), START, null).days());
+    }
+
+    @Test
+    void withoutVisitNumbersTheGivenOrderDecidesOnOneDate() {
+        assertEquals(PR, bor(days(57, PR, 57, PD)).category());
+        assertEquals(PD, bor(days(57, PD, 57, PR)).category());
+    }
+
     @Test
     void orderOfInputDoesNotMatter() {
         assertEquals(PD, bor(days(57, PD, 29, SD, 85, PR)).category());

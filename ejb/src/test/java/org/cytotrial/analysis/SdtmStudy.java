@@ -56,7 +56,8 @@ final class SdtmStudy {
                 code = r.get("RSORRES");
             }
             s.responses.computeIfAbsent(r.get("USUBJID"), k -> new ArrayList<>())
-                    .add(new DatedResponse(date(r.get("RSDTC")), ResponseCategory.parse(code)));
+                    .add(new DatedResponse(date(r.get("RSDTC")), ResponseCategory.parse(code),
+                            new java.math.BigDecimal(r.get("VISITNUM").trim())));
         });
         s.each("LB.csv", r -> {
             String raw = r.get("LBORRES");

@@ -177,6 +177,64 @@ class MarkerSlicesTest {
         }
     }
 
+    /**
+     * Zero is a plausible value of most markers (the catalogue's low end is 0 for all but HGB, RBC
+     * and HCT: a cytokine under the detection limit), so a baseline of 0 can be imported. Its
+     * ratios are undefined (R: x / 0 is Inf, 0 / 0 is NaN); the subject has no fold change, as
+     * R's {@code median(fc[is.finite(fc)])}, while its values count in n, median and quartiles.
+     */
+    @Test
+    void aZeroBaselineIsImportedAndGivesNoFoldChange() throws Exception {
+        Map<String, String> zeros = Map.of("RD-001,1,IL6,Interleukin 6,CYTOKINES,12.2,", "RD-001,1,IL6,Interleukin 6,CYTOKINES,0,",
+                "RD-003,1,IL6,Interleukin 6,CYTOKINES,10.1,", "RD-003,1,IL6,Interleukin 6,CYTOKINES,0,",
+                "RD-003,4,IL6,Interleukin 6,CYTOKINES,7.8,", "RD-003,4,IL6,Interleukin 6,CYTOKINES,0,");
+        H2Import.Loaded study = H2Import.load(Zips.demoWith("RECIST-DEMO", "LB.csv", lb -> {
+            for (Map.Entry<String, String> zero : zeros.entrySet()) {
+                assertTrue(lb.contains(zero.getKey()), zero.getKey());
+                lb = lb.replace(zero.getKey(), zero.getValue());
+            }
+            return lb;
+        }));
+        new MarkerSlices(study.connection()).build(study.studyId());
+        long arm = study.armIds().get("IL6R");
+        Map<String, Double> baseline = new HashMap<>();
+        List<Double> week12 = new ArrayList<>();
+        List<Double> finiteFolds = new ArrayList<>();
+        try (PreparedStatement s = study.connection().prepareStatement("select s.usubjid, v.visit_number, r.standard_value"
+                + " from lab_result r join subject s on s.id = r.subject_id join visit v on v.id = r.visit_id"
+                + " where s.arm_id = ? and r.test_code = 'IL6' order by v.visit_number, s.usubjid")) {
+            s.setLong(1, arm);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    double value = rs.getDouble(3);
+                    if (rs.getInt(2) == 1) {
+                        baseline.put(rs.getString(1), value);
+                    } else if (rs.getInt(2) == 3) {
+                        week12.add(value);
+                        double fold = value / baseline.get(rs.getString(1));
+                        if (Double.isFinite(fold)) {
+                            finiteFolds.add(fold);
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(0.0, baseline.get("RD-001"), "a zero baseline imports");
+        assertEquals(0.0, baseline.get("RD-003"));
+        assertEquals(12, week12.size());
+        assertEquals(10, finiteFolds.size(), "RD-001 (x / 0) and RD-003 (0 / 0) have none");
+        finiteFolds.sort(null);
+        double rMedian = (finiteFolds.get(4) + finiteFolds.get(5)) / 2;
+        MarkerSummary w12 = summaries(study, null).stream().filter(m -> m.arm().equals("IL6R") && m.test().equals("IL6")
+                && m.visitNum() == 3).findFirst().orElseThrow();
+        assertEquals(12, w12.n(), "the zero results are values");
+        assertEquals(rMedian, w12.medianFoldChange(), 1e-12);
+        MarkerSummary base = summaries(study, null).stream().filter(m -> m.arm().equals("IL6R") && m.test().equals("IL6")
+                && m.visitNum() == 1).findFirst().orElseThrow();
+        assertEquals(12, base.n(), "the zero baselines are values");
+        assertEquals(1.0, base.medianFoldChange(), "the other baselines are 1");
+    }
+
     private static Double fold(List<MarkerSummary> summaries, String test, double visit) {
         return summaries.stream().filter(m -> m.test().equals(test) && m.visitNum() == visit).findFirst().orElseThrow()
                 .medianFoldChange();

@@ -159,6 +159,21 @@ class ChartsTest {
                 "one element per mark, plus the background");
     }
 
+    /** Characters XML forbids (a control, U+FFFF, a lone surrogate) are left out; the rest, emoji included, kept. */
+    @Test
+    void svgStaysWellFormedWithCharactersXmlForbids() throws Exception {
+        String label = "a\u0001b\uFFFEc\uFFFFd\uD800e ]]> &amp; \uD83D\uDE00";
+        Plot plot = Plot.builder(200, 100, label).add(new Mark.Text(1, 2, label, 10, Mark.Anchor.START, "#000000",
+                false, 0, "ct-label", label)).build();
+        String svg = SvgRenderer.render(plot);
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+        String kept = "abcde ]]> &amp; \uD83D\uDE00";
+        assertEquals(kept, doc.getElementsByTagName("text").item(0).getLastChild().getTextContent(), "the text");
+        assertEquals(kept, doc.getElementsByTagName("text").item(0).getFirstChild().getTextContent(), "its tooltip");
+        assertEquals(kept, doc.getDocumentElement().getAttribute("aria-label"));
+    }
+
     @Test
     void pngHasTheSizeAtScaleAndDrawsTheMarks() throws IOException {
         Plot plot = KaplanMeierChart.build("PFS", "PFS", "Months", List.of(ARM_A));

@@ -73,7 +73,8 @@ final class DemoReportData {
             String eval = r.isMapped("RSEVAL") ? r.get("RSEVAL") : "";
             if ("OVRLRESP".equals(r.get("RSTESTCD")) && (eval.isBlank() || eval.equalsIgnoreCase("INVESTIGATOR"))) {
                 responses.computeIfAbsent(r.get("USUBJID"), k -> new ArrayList<>())
-                        .add(new DatedResponse(date(r.get("RSDTC")), ResponseCategory.parse(r.get("RSORRES"))));
+                        .add(new DatedResponse(date(r.get("RSDTC")), ResponseCategory.parse(r.get("RSORRES")),
+                                new java.math.BigDecimal(r.get("VISITNUM").trim())));
             }
             visit(r.get("USUBJID"), r.get("VISITNUM"), r.get("VISIT"), r.get("RSDTC"));
         });

@@ -73,4 +73,33 @@ class ImwgEvaluatorTest {
         assertThrows(IllegalArgumentException.class,
                 () -> ImwgEvaluator.evaluate(List.of(new MProteinMeasurement(START, null))));
     }
+
+    private static MProteinMeasurement at(long visit, String number, LocalDate date, Double value) {
+        return new MProteinMeasurement(date, value, visit, new java.math.BigDecimal(number));
+    }
+
+    /**
+     * Two results on one date (a repeat sample at an unscheduled visit): two assessments, the
+     * earlier visit's first, whatever order they arrive in. The first is the baseline when the
+     * date is the first; later it is in the nadir the second is compared with.
+     */
+    @Test
+    void resultsOnOneDateAreAssessmentsInVisitOrder() {
+        LocalDate week4 = START.plusWeeks(4);
+        List<MProteinMeasurement> given = List.of(at(30, "2.5", week4, 50.0), at(10, "1", START, 40.0),
+                at(20, "2", week4, 30.0));
+        java.util.Map<Long, ImwgEvaluation> e = ImwgEvaluator.evaluateVisits(given);
+        assertEquals(List.of(10L, 20L, 30L), List.copyOf(e.keySet()), "date, then visit number");
+        assertEquals(MR, e.get(20L).category(), "30 is -25 % from 40");
+        assertEquals(PD, e.get(30L).category(), "50 is +20 g/L and +67 % from the nadir of 30 that day");
+        assertEquals(66.67, e.get(30L).changeFromNadirPercent(), 0.01);
+
+        java.util.Map<Long, ImwgEvaluation> baselineDay = ImwgEvaluator.evaluateVisits(List.of(
+                at(2, "1.5", START, 30.0), at(1, "1", START, 40.0)));
+        assertNull(baselineDay.get(1L).category(), "the first visit's result is the baseline");
+        assertEquals(MR, baselineDay.get(2L).category(), "the repeat is an assessment against it");
+        // the plain list follows the same order as the map
+        assertEquals(java.util.Arrays.asList(null, MR, PD), ImwgEvaluator.evaluate(given).stream()
+                .map(ImwgEvaluation::category).toList());
+    }
 }

@@ -15,9 +15,9 @@ final class Rules {
         List<String> rules = new ArrayList<>();
         rules.add("Treated: subjects with a first dose (RFSTDTC)" + (scope.cutoff() == null ? "" : " on or before the cut-off")
                 + ". Evaluable: treated subjects with at least one investigator response dated after the first dose.");
-        rules.add("Best overall response: assessments in date order up to and including the first PD; CR, PR and PD"
-                + " always qualify, MR and SD from study day " + scope.sdMinDays() + " on; best of CR > PR > MR > SD > PD;"
-                + " none qualifying gives NE. No confirmation of CR/PR.");
+        rules.add("Best overall response: assessments in date order (on one date, in visit order) up to and including"
+                + " the first PD; CR, PR and PD always qualify, MR and SD from study day " + scope.sdMinDays()
+                + " on; best of CR > PR > MR > SD > PD; none qualifying gives NE. No confirmation of CR/PR.");
         rules.add("ORR = (CR + PR) / evaluable; DCR = (CR + PR + MR + SD) / evaluable; 95% CI exact (Clopper-Pearson).");
         rules.add("PFS: event at the earlier of the first PD and death; otherwise censored at the last assessment that is"
                 + " not NE (day 1 without one). Study day = date - first dose + 1; a month is 30.4375 days.");
