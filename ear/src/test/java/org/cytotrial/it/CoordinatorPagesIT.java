@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.cytotrial.it.support.Browser;
 import org.cytotrial.it.support.Casebooks;
 import org.cytotrial.it.support.Database;
@@ -217,6 +218,54 @@ class CoordinatorPagesIT {
             second.waitForAjax();
             second.waitFor(d -> second.find(By.xpath(resultXpath("CRP") + "//input[contains(@id,':value')]"))
                     .getAttribute("value").equals("9"));
+        }
+    }
+
+    @Test
+    void changingRecordedDataWithoutAReasonIsRefusedNextToTheReasonAndStoresNothingThenSavesWithOne() {
+        String study = Casebooks.studyCopy("RECIST-DEMO", "UIR");
+        String subject = Casebooks.enrolDosed(study, "MUNICH", "CTRL");
+        assertEquals(200, COORDINATOR.postJson(subjectPath(study, subject) + "/visits/1", Json.createObjectBuilder()
+                .add("date", LocalDate.now().minusDays(82).toString())
+                .add("results", array(result("CRP", "8", null), result("HGB", "110", null)))
+                .add("lesions", array(lesion("T01", "TARGET", "LUNG", "40"))).build().toString()).status());
+        String crp = "select cast(r.original_value as integer) from lab_result r join subject s on s.id = r.subject_id"
+                + " join study st on st.id = s.study_id where st.code = ? and s.usubjid = ? and r.test_code = 'CRP'";
+        try (Browser browser = new Browser()) {
+            browser.loginAs("coordinator").open("/coordinator/casebook.xhtml?study=" + study + "&subject=" + subject + "&visit=1");
+            browser.find(By.id("sections:entryForm:save"));
+            Map<String, Long> before = Database.everyTable();
+
+            // CRP was recorded as 8: changing it is a correction, which needs a reason
+            resultValue(browser, "CRP", "9");
+            browser.byId("sections:entryForm:save").click();
+            browser.waitForAjax();
+            WebElement problem = browser.find(By.xpath("//div[contains(@class,'ct-save-row')][.//input[@id='sections:entryForm:reason']]"
+                    + "//*[@id='sections:entryForm:reasonProblem']"));
+            assertTrue(problem.getText().contains("a reason for change is required when recorded data is changed"), problem.getText());
+            assertTrue(browser.byId("sections:entryForm:reason").getAttribute("class").contains("ui-state-error"),
+                    "the reason field is marked");
+            assertTrue(browser.text().contains("Nothing was saved"), browser.text());
+            assertEquals("9", browser.find(By.xpath(resultXpath("CRP") + "//input[contains(@id,':value')]")).getAttribute("value"),
+                    "what was typed stays");
+            assertEquals(before, Database.everyTable(), "nothing was stored: no row, no history row, no revision");
+            assertEquals(8, Database.count(crp, study, subject));
+            browser.script("arguments[0].scrollIntoView({block: 'center'})", problem);
+            browser.screenshot("coordinator-reason-required");
+
+            browser.byId("sections:entryForm:reason").sendKeys("transcription error");
+            browser.byId("sections:entryForm:save").click();
+            browser.waitForAjax();
+            browser.waitFor(d -> browser.text().contains("Visit BASELINE saved."));
+            assertEquals(9, Database.count(crp, study, subject));
+
+            // the visit's audit trail shows the correction: who, the field from old to new, and why
+            browser.byId("sections:entryForm:visitAudit").click();
+            browser.waitFor(d -> d.getCurrentUrl().contains("/audit/trail.xhtml"));
+            WebElement change = browser.find(By.xpath("//*[@id='trailForm:entries']//tr[td[normalize-space()='transcription error']]"
+                    + "[.//*[normalize-space()='Lab result']]"));
+            assertTrue(change.getText().contains("coordinator") && change.getText().contains("CRP")
+                    && change.getText().contains("CHANGED") && change.getText().contains("original value: 8 → 9"), change.getText());
         }
     }
 
