@@ -24,6 +24,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
@@ -291,8 +292,16 @@ class CoordinatorPagesIT {
     /** Picks an option of a PrimeFaces select menu by its label, and checks it took. */
     private static void choose(Browser browser, String id, String label) {
         for (int attempt = 0; attempt < 3; attempt++) {
-            browser.byId(id).click();
-            browser.find(By.cssSelector("[id='" + id + "_panel'] li[data-label='" + label + "']")).click();
+            List<WebElement> panel = browser.driver().findElements(By.id(id + "_panel"));
+            if (panel.isEmpty() || !panel.get(0).isDisplayed()) {
+                browser.byId(id).click();
+            }
+            try {
+                browser.find(By.cssSelector("[id='" + id + "_panel'] li[data-label='" + label + "']")).click();
+            } catch (ElementClickInterceptedException e) {
+                // the panel was still moving into place on a busy machine (seen at the top of the page): try again
+                continue;
+            }
             browser.waitForAjax();
             if (label.equals(browser.driver().findElement(By.id(id + "_label")).getText())) {
                 return;
