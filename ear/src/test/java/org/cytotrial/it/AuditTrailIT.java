@@ -1,6 +1,7 @@
 package org.cytotrial.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,6 +29,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * The audit trail per study, subject and visit over REST, as CSV and on its page: who, when,
@@ -212,5 +214,62 @@ class AuditTrailIT {
             assertTrue(browser.text().contains("Not found") || browser.text().contains("not found")
                     || browser.text().contains("404"), "another site's subject: " + browser.text());
         }
+    }
+
+    /** Corrects IL2-MM-001's baseline CRP (3.6 mg/L as imported) to the value, as the demo coordinator, with the reason. */
+    private static void correctCrp(String code, String value, String reason) {
+        Api coordinator = Api.as("coordinator");
+        String visit = "/api/studies/" + code + "/subjects/IL2-MM-001/visits/1";
+        long version = coordinator.get(visit).json().getJsonNumber("version").longValue();
+        Api.Answer corrected = coordinator.putJson(visit + "/results", "{\"version\":" + version + ",\"results\":[{\"test\":\"CRP\","
+                + "\"value\":\"" + value + "\",\"unit\":\"mg/L\"}],\"reason\":\"" + reason + "\"}");
+        assertEquals(200, corrected.status(), corrected.text());
+    }
+
+    @Test
+    void theTrailPageShowsAChangeAsFieldOldToNewWhoAndWhyAndAStudysTrailHoldsThatStudyOnly() {
+        String code = Fixtures.importDemo("IL2-MM", "AUD");
+        String other = Fixtures.importDemo("IL2-MM", "AUD");
+        correctCrp(code, "4.1", "re-read the chemistry report");
+        correctCrp(other, "5.2", "a correction in study " + other);
+        try (Browser browser = new Browser()) {
+            browser.loginAs("admin");
+            browser.open("/audit/trail.xhtml?study=" + code + "&subject=IL2-MM-001");
+            changesOnly(browser);
+            WebElement row = browser.find(By.xpath("//*[@id='trailForm:entries']//tr[td[normalize-space()='re-read the chemistry report']]"
+                    + "[.//*[normalize-space()='Lab result']]"));
+            List<WebElement> cells = row.findElements(By.tagName("td"));
+            assertTrue(cells.get(0).getText().matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC"), "when: " + cells.get(0).getText());
+            assertTrue(cells.get(1).getText().startsWith("coordinator"), "who: " + cells.get(1).getText());
+            assertTrue(cells.get(2).getText().contains("Lab result") && cells.get(2).getText().contains("IL2-MM-001")
+                    && cells.get(2).getText().contains("CRP"), "record: " + cells.get(2).getText());
+            assertEquals("CHANGED", cells.get(3).getText());
+            assertTrue(cells.get(4).getText().contains("original value: 3.6 → 4.1"), "field, old → new: " + cells.get(4).getText());
+            assertEquals("re-read the chemistry report", cells.get(5).getText());
+            browser.screenshot("audit-trail-change");
+
+            // the study's trail: this study's change, not the other copy's
+            browser.open("/audit/trail.xhtml?study=" + code);
+            assertTrue(browser.byId("trailForm:entries").getText().contains("Study " + code + " imported"), "the study's records");
+            changesOnly(browser);
+            String table = browser.byId("trailForm:entries").getText();
+            assertTrue(table.contains("re-read the chemistry report") && table.contains("original value: 3.6 → 4.1"), table);
+            assertFalse(table.contains(other), "another study's change: " + table);
+            assertTrue(browser.text().contains("of " + trail(code, "?changesOnly=true&max=1").getInt("total")), "paged count");
+
+            browser.open("/audit/trail.xhtml?study=" + other);
+            changesOnly(browser);
+            String otherTable = browser.byId("trailForm:entries").getText();
+            assertTrue(otherTable.contains("a correction in study " + other) && !otherTable.contains("re-read the chemistry report"),
+                    otherTable);
+        }
+    }
+
+    /** Ticks "changes after the first entry only" and applies the filter. */
+    private static void changesOnly(Browser browser) {
+        browser.find(By.cssSelector("#trailForm\\:changesOnly .ui-chkbox-box")).click();
+        browser.byId("trailForm:apply").click();
+        browser.waitForAjax();
+        browser.waitFor(d -> !d.findElement(By.id("trailForm:entries")).getText().contains("CREATED"));
     }
 }

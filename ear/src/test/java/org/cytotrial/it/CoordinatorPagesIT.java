@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.cytotrial.it.support.Browser;
 import org.cytotrial.it.support.Casebooks;
 import org.cytotrial.it.support.Database;
@@ -23,6 +24,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
@@ -220,6 +222,54 @@ class CoordinatorPagesIT {
         }
     }
 
+    @Test
+    void changingRecordedDataWithoutAReasonIsRefusedNextToTheReasonAndStoresNothingThenSavesWithOne() {
+        String study = Casebooks.studyCopy("RECIST-DEMO", "UIR");
+        String subject = Casebooks.enrolDosed(study, "MUNICH", "CTRL");
+        assertEquals(200, COORDINATOR.postJson(subjectPath(study, subject) + "/visits/1", Json.createObjectBuilder()
+                .add("date", LocalDate.now().minusDays(82).toString())
+                .add("results", array(result("CRP", "8", null), result("HGB", "110", null)))
+                .add("lesions", array(lesion("T01", "TARGET", "LUNG", "40"))).build().toString()).status());
+        String crp = "select cast(r.original_value as integer) from lab_result r join subject s on s.id = r.subject_id"
+                + " join study st on st.id = s.study_id where st.code = ? and s.usubjid = ? and r.test_code = 'CRP'";
+        try (Browser browser = new Browser()) {
+            browser.loginAs("coordinator").open("/coordinator/casebook.xhtml?study=" + study + "&subject=" + subject + "&visit=1");
+            browser.find(By.id("sections:entryForm:save"));
+            Map<String, Long> before = Database.rowCounts();
+
+            // CRP was recorded as 8: changing it is a correction, which needs a reason
+            resultValue(browser, "CRP", "9");
+            browser.byId("sections:entryForm:save").click();
+            browser.waitForAjax();
+            WebElement problem = browser.find(By.xpath("//div[contains(@class,'ct-save-row')][.//input[@id='sections:entryForm:reason']]"
+                    + "//*[@id='sections:entryForm:reasonProblem']"));
+            assertTrue(problem.getText().contains("a reason for change is required when recorded data is changed"), problem.getText());
+            assertTrue(browser.byId("sections:entryForm:reason").getAttribute("class").contains("ui-state-error"),
+                    "the reason field is marked");
+            assertTrue(browser.text().contains("Nothing was saved"), browser.text());
+            assertEquals("9", browser.find(By.xpath(resultXpath("CRP") + "//input[contains(@id,':value')]")).getAttribute("value"),
+                    "what was typed stays");
+            assertEquals(before, Database.rowCounts(), "nothing was stored: no row, no history row, no revision");
+            assertEquals(8, Database.count(crp, study, subject));
+            browser.script("arguments[0].scrollIntoView({block: 'center'})", problem);
+            browser.screenshot("coordinator-reason-required");
+
+            browser.byId("sections:entryForm:reason").sendKeys("transcription error");
+            browser.byId("sections:entryForm:save").click();
+            browser.waitForAjax();
+            browser.waitFor(d -> browser.text().contains("Visit BASELINE saved."));
+            assertEquals(9, Database.count(crp, study, subject));
+
+            // the visit's audit trail shows the correction: who, the field from old to new, and why
+            browser.byId("sections:entryForm:visitAudit").click();
+            browser.waitFor(d -> d.getCurrentUrl().contains("/audit/trail.xhtml"));
+            WebElement change = browser.find(By.xpath("//*[@id='trailForm:entries']//tr[td[normalize-space()='transcription error']]"
+                    + "[.//*[normalize-space()='Lab result']]"));
+            assertTrue(change.getText().contains("coordinator") && change.getText().contains("CRP")
+                    && change.getText().contains("CHANGED") && change.getText().contains("original value: 8 → 9"), change.getText());
+        }
+    }
+
     // ---- page helpers
 
     /** The screen fits the 1280x800 viewport: no horizontal scroll bar, no table cell whose content is cut off. */
@@ -242,8 +292,16 @@ class CoordinatorPagesIT {
     /** Picks an option of a PrimeFaces select menu by its label, and checks it took. */
     private static void choose(Browser browser, String id, String label) {
         for (int attempt = 0; attempt < 3; attempt++) {
-            browser.byId(id).click();
-            browser.find(By.cssSelector("[id='" + id + "_panel'] li[data-label='" + label + "']")).click();
+            List<WebElement> panel = browser.driver().findElements(By.id(id + "_panel"));
+            if (panel.isEmpty() || !panel.get(0).isDisplayed()) {
+                browser.byId(id).click();
+            }
+            try {
+                browser.find(By.cssSelector("[id='" + id + "_panel'] li[data-label='" + label + "']")).click();
+            } catch (ElementClickInterceptedException e) {
+                // the panel was still moving into place on a busy machine (seen at the top of the page): try again
+                continue;
+            }
             browser.waitForAjax();
             if (label.equals(browser.driver().findElement(By.id(id + "_label")).getText())) {
                 return;

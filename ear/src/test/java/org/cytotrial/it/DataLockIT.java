@@ -2,27 +2,24 @@ package org.cytotrial.it;
 
 import static org.cytotrial.it.support.Casebooks.COORDINATOR;
 import static org.cytotrial.it.support.Casebooks.array;
-import static org.cytotrial.it.support.Casebooks.lesion;
 import static org.cytotrial.it.support.Casebooks.result;
-import static org.cytotrial.it.support.Casebooks.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Supplier;
+import java.util.Set;
 import org.cytotrial.it.support.Api;
 import org.cytotrial.it.support.Browser;
 import org.cytotrial.it.support.Casebooks;
+import org.cytotrial.it.support.ClinicalWrites;
+import org.cytotrial.it.support.ClinicalWrites.Entered;
+import org.cytotrial.it.support.ClinicalWrites.Write;
 import org.cytotrial.it.support.Database;
 import org.cytotrial.it.support.Deployments;
 import org.cytotrial.it.support.Fixtures;
@@ -206,131 +203,17 @@ class DataLockIT {
     // ---- every clinical write under a real lock
 
     private static final String CUT_OFF = "2020-06-30";
-
-    /** One write over REST; the replayable ones are sent again after the unlock and must then succeed. */
-    private record Write(String name, boolean replayable, Supplier<Api.Answer> send) {}
-
-    /** A subject of a RECIST study with everything a write can touch, and the versions read. */
-    private record Entered(String code, String usubjid, long visit1, long visit2, long visit3, long subject,
-            long adverseEvent, long disposition, long assessment, long assessmentVersion) {}
-
     private static final LocalDate TODAY = LocalDate.now();
-
-    private static Entered entered(String code, String site) {
-        String subject = Casebooks.enrolDosed(code, site, "IL6R");
-        String path = Casebooks.subjectPath(code, subject);
-        assertEquals(200, COORDINATOR.postJson(path + "/visits/1", Json.createObjectBuilder()
-                .add("date", TODAY.minusDays(82).toString())
-                .add("results", array(result("HGB", "12.1", "g/dL"), result("CRP", "8", null)))
-                .add("lesions", array(lesion("T01", "TARGET", "liver", "50"), lesion("T02", "TARGET", "LYMPH NODE", "20"),
-                        state("NT01", "NON_TARGET", "BONE", "PRESENT"))).build().toString()).status());
-        assertEquals(200, COORDINATOR.postJson(path + "/visits/2", Json.createObjectBuilder()
-                .add("date", TODAY.minusDays(38).toString()).add("results", array(result("CRP", "5", null)))
-                .add("lesions", array(lesion("T01", null, null, "30"), lesion("T02", null, null, "9"),
-                        state("NT01", null, null, "ABSENT"))).add("response", "PR").build().toString()).status());
-        // a new lesion at week 12 computes PD; the investigator says SD: a disagreement for the review queue
-        assertEquals(200, COORDINATOR.postJson(path + "/visits/3", Json.createObjectBuilder()
-                .add("date", TODAY.minusDays(3).toString())
-                .add("lesions", array(lesion("T01", null, null, "28"), lesion("T02", null, null, "8"),
-                        state("NT01", null, null, "ABSENT"), lesion(null, "NEW", "Lung", "12")))
-                .add("response", "SD").build().toString()).status());
-        Api.Answer ae = COORDINATOR.postJson(path + "/adverse-events", "{\"term\":\"Fever\",\"grade\":2,\"serious\":false,"
-                + "\"related\":true,\"start\":\"" + TODAY.minusDays(70) + "\"}");
-        assertEquals(201, ae.status(), ae.text());
-        Api.Answer ds = COORDINATOR.postJson(path + "/disposition", "{\"event\":\"PROGRESSIVE DISEASE\",\"date\":\""
-                + TODAY.minusDays(3) + "\"}");
-        assertEquals(201, ds.status(), ds.text());
-        JsonObject item = INVESTIGATOR.get("/api/studies/" + code + "/review-queue").json().getJsonArray("items")
-                .getValuesAs(JsonObject.class).stream().filter(i -> i.getString("usubjid").equals(subject)).findFirst()
-                .orElseThrow(() -> new AssertionError("the week 12 disagreement of " + subject + " is in the review queue"));
-        return new Entered(code, subject, version(path + "/visits/1"), version(path + "/visits/2"), version(path + "/visits/3"),
-                COORDINATOR.get(path).json().getJsonObject("subject").getJsonNumber("version").longValue(),
-                ae.json().getJsonNumber("version").longValue(), ds.json().getJsonNumber("version").longValue(),
-                item.getJsonNumber("id").longValue(), item.getJsonNumber("version").longValue());
-    }
-
-    private static long version(String visitPath) {
-        return COORDINATOR.get(visitPath).json().getJsonNumber("version").longValue();
-    }
-
-    /** Every clinical write to the subject, each one a write that an open subject takes (the replayable ones are proven so). */
-    private static List<Write> writesTo(Entered e) {
-        String path = Casebooks.subjectPath(e.code(), e.usubjid());
-        String visit4 = TODAY.minusDays(1).toString();
-        return List.of(
-                new Write("visit PUT (a correction)", true, () -> COORDINATOR.putJson(path + "/visits/1", Json.createObjectBuilder()
-                        .add("version", e.visit1()).add("results", array(result("HGB", "12.4", "g/dL")))
-                        .add("reason", "transcription error").build().toString())),
-                new Write("visit POST (a first entry)", true, () -> COORDINATOR.postJson(path + "/visits/4", Json.createObjectBuilder()
-                        .add("date", visit4).add("results", array(result("CRP", "6", null)))
-                        .add("lesions", array(lesion("T01", null, null, "27"), lesion("T02", null, null, "8"),
-                                state("NT01", null, null, "ABSENT"), lesion("NEW01", null, null, "14")))
-                        .add("response", "PD").build().toString())),
-                new Write("results PUT", true, () -> COORDINATOR.putJson(path + "/visits/2/results", Json.createObjectBuilder()
-                        .add("version", e.visit2()).add("results", array(result("CRP", "7", null)))
-                        .add("reason", "re-read the lab report").build().toString())),
-                new Write("results POST", false, () -> COORDINATOR.postJson(path + "/visits/3/results", Json.createObjectBuilder()
-                        .add("version", e.visit3()).add("results", array(result("IL6", "4.1", "pg/mL"))).build().toString())),
-                new Write("lesions PUT", false, () -> COORDINATOR.putJson(path + "/visits/2/lesions", Json.createObjectBuilder()
-                        .add("version", e.visit2()).add("lesions", array(lesion("T01", null, null, "31")))
-                        .add("reason", "re-measured").build().toString())),
-                new Write("lesions POST", false, () -> COORDINATOR.postJson(path + "/visits/4/lesions", Json.createObjectBuilder()
-                        .add("date", visit4).add("lesions", array(lesion("T01", null, null, "27"), lesion("T02", null, null, "8"),
-                                state("NT01", null, null, "ABSENT"))).build().toString())),
-                new Write("response PUT (coordinator)", false, () -> COORDINATOR.putJson(path + "/visits/2/response",
-                        "{\"version\":" + e.visit2() + ",\"response\":\"SD\",\"reason\":\"investigator's correction\"}")),
-                new Write("response POST (investigator)", false, () -> INVESTIGATOR.postJson(path + "/visits/3/response",
-                        "{\"version\":" + e.visit3() + ",\"response\":\"PD\",\"reason\":\"new lung lesion\"}")),
-                new Write("adverse event POST", true, () -> COORDINATOR.postJson(path + "/adverse-events", "{\"term\":\"Nausea\","
-                        + "\"grade\":1,\"serious\":false,\"related\":false,\"start\":\"" + TODAY.minusDays(20) + "\"}")),
-                new Write("adverse event PUT", true, () -> COORDINATOR.putJson(path + "/adverse-events/1", "{\"term\":\"Fever\","
-                        + "\"grade\":3,\"serious\":false,\"related\":true,\"start\":\"" + TODAY.minusDays(70) + "\",\"version\":"
-                        + e.adverseEvent() + ",\"reason\":\"graded by the PI\"}")),
-                new Write("disposition POST", false, () -> COORDINATOR.postJson(path + "/disposition",
-                        "{\"event\":\"DEATH\",\"date\":\"" + TODAY.minusDays(1) + "\"}")),
-                new Write("disposition PUT", true, () -> COORDINATOR.putJson(path + "/disposition/1", "{\"event\":\"PROGRESSIVE DISEASE\","
-                        + "\"date\":\"" + TODAY.minusDays(4) + "\",\"version\":" + e.disposition() + ",\"reason\":\"date of the scan\"}")),
-                new Write("subject PUT (first dose)", true, () -> COORDINATOR.putJson(path, "{\"version\":" + e.subject()
-                        + ",\"firstDoseDate\":\"" + TODAY.minusDays(81) + "\",\"reason\":\"dosing log checked\"}")),
-                new Write("review confirm", false, () -> review(e, "SD")),
-                new Write("review correct", true, () -> review(e, "PD")),
-                new Write("signature", false, () -> sign(e.code(), e.usubjid())));
-    }
-
-    private static Api.Answer review(Entered e, String response) {
-        return INVESTIGATOR.postJson("/api/studies/" + e.code() + "/responses/" + e.assessment() + "/review",
-                "{\"response\":\"" + response + "\",\"reason\":\"new lesion confirmed on CT\",\"version\":"
-                        + e.assessmentVersion() + "}");
-    }
 
     /** Every write is a 409 naming the lock, and stores nothing: no row, no history row, no revision anywhere. */
     private static void assertRefused(List<Write> writes, String lockDescription) {
         for (Write write : writes) {
-            Map<String, Long> before = everyTable();
-            Api.Answer answer = write.send().get();
+            Map<String, Long> before = Database.rowCounts();
+            Api.Answer answer = write.send();
             assertEquals(409, answer.status(), write.name() + ": " + answer.text());
             assertTrue(answer.text().contains(lockDescription), write.name() + ": " + answer.text());
-            assertEquals(before, everyTable(), write.name() + " stored nothing");
+            assertEquals(before, Database.rowCounts(), write.name() + " stored nothing");
         }
-    }
-
-    /** Row counts of every table of the schema but the users (whose logins count failures). */
-    private static Map<String, Long> everyTable() {
-        Map<String, Long> counts = new TreeMap<>();
-        try (Connection c = Database.connect(); var tables = c.prepareStatement("select table_name from information_schema.tables"
-                + " where table_schema = ? and table_type = 'BASE TABLE' and table_name <> 'flyway_schema_history'"
-                + " and table_name not like 'app\\_user%'")) {
-            tables.setString(1, Database.schema());
-            try (ResultSet rs = tables.executeQuery()) {
-                while (rs.next()) {
-                    counts.put(rs.getString(1), null);
-                }
-            }
-        } catch (SQLException ex) {
-            throw new IllegalStateException(ex);
-        }
-        counts.replaceAll((table, none) -> Database.count("select count(*) from " + table));
-        return counts;
     }
 
     private static long lockId(Api.Answer locked) {
@@ -341,7 +224,7 @@ class DataLockIT {
     private static void replay(List<Write> writes) {
         for (Write write : writes) {
             if (write.replayable()) {
-                Api.Answer answer = write.send().get();
+                Api.Answer answer = write.send();
                 assertTrue(answer.status() == 200 || answer.status() == 201, write.name() + " once unlocked: " + answer.text());
             }
         }
@@ -350,7 +233,7 @@ class DataLockIT {
     @Test
     void underASubjectLockEveryClinicalWriteIsRefusedAndStoresNothing() {
         String code = Casebooks.studyCopy("RECIST-DEMO", "LCKW");
-        Entered e = entered(code, "BERLIN");
+        Entered e = ClinicalWrites.entered(code, "BERLIN");
         long id = lockId(lock(code, "{\"level\":\"SUBJECT\",\"subject\":\"" + e.usubjid() + "\",\"cutOff\":\"" + CUT_OFF
                 + "\",\"reason\":\"interim analysis data cut-off\"}"));
 
@@ -360,7 +243,7 @@ class DataLockIT {
         assertEquals("admin", casebook.getJsonObject("lock").getString("lockedBy"));
         assertTrue(casebook.getString("lockedBecause").contains("are locked (subject " + e.usubjid()), casebook.toString());
 
-        List<Write> writes = writesTo(e);
+        List<Write> writes = ClinicalWrites.writesTo(e);
         assertRefused(writes, "are locked (subject " + e.usubjid() + ", data cut-off " + CUT_OFF);
 
         // the lock is the subject's only: the site takes a new subject, and another subject's writes
@@ -376,14 +259,15 @@ class DataLockIT {
     @Test
     void underASiteLockEveryClinicalWriteAndEnrolmentThereIsRefusedAndStoresNothing() {
         String code = Casebooks.studyCopy("RECIST-DEMO", "LCKS");
-        Entered e = entered(code, "BERLIN");
+        Entered e = ClinicalWrites.entered(code, "BERLIN");
         long id = lockId(lock(code, "{\"level\":\"SITE\",\"site\":\"BERLIN\",\"cutOff\":\"" + CUT_OFF
                 + "\",\"reason\":\"site closed\"}"));
         String lockDescription = "are locked (site BERLIN in study " + code + ", data cut-off " + CUT_OFF;
 
-        List<Write> writes = new ArrayList<>(writesTo(e));
-        writes.add(new Write("enrolment at the locked site", true, () -> COORDINATOR.postJson("/api/studies/" + code + "/subjects",
-                Casebooks.enrolment("BERLIN", "IL6R").build().toString())));
+        List<Write> writes = new ArrayList<>(ClinicalWrites.writesTo(e));
+        writes.add(new Write("enrolment at the locked site", "POST /api/studies/{code}/subjects", Set.of("COORDINATOR"),
+                "COORDINATOR", true, w -> w.api().postJson("/api/studies/" + code + "/subjects",
+                        Casebooks.enrolment("BERLIN", "IL6R").build().toString())));
         assertRefused(writes, lockDescription);
         JsonObject lock = COORDINATOR.get(Casebooks.subjectPath(code, e.usubjid())).json().getJsonObject("lock");
         assertEquals("SITE", lock.getString("level"));

@@ -76,7 +76,9 @@ public class ResponseReviewService {
     public ReviewDecision review(String studyCode, long assessmentId, String decision, String reason, Long version) {
         StudyScope scope = access.open(studyCode, Role.INVESTIGATOR);
         ResponseAssessment assessment = em.find(ResponseAssessment.class, assessmentId);
-        if (assessment == null || assessment.getSubject().getStudy().getId() != scope.studyId()) {
+        // an assessment of a subject the investigator may not see is answered exactly like one that does not exist
+        if (assessment == null || assessment.getSubject().getStudy().getId() != scope.studyId()
+                || !guard.isVisible(assessment.getSubject())) {
             throw new NotFoundException("No response assessment " + assessmentId + " in study " + scope.code());
         }
         UserAccount user = guard.lockForWrite(assessment.getSubject(), Role.INVESTIGATOR);

@@ -48,6 +48,15 @@ public class ClinicalWriteGuard {
     }
 
     /**
+     * Whether the current user may see the subject. For records found by their own identifier (a
+     * response assessment's id), whose 404 must name that identifier only: answering "No subject
+     * …" would tell a user of another site that the record exists, and whose it is.
+     */
+    public boolean isVisible(Subject subject) {
+        return access.requireUser().canSeeSite(subject.getStudy().getId(), subject.getSite().getId());
+    }
+
+    /**
      * Takes the subject for a write of its data: the current user sees it (else 404) and holds
      * one of the roles (else 403); then the subject's row is locked until the transaction ends
      * (writes of one subject are serialised), and only then the study, the subject's site in it

@@ -80,14 +80,23 @@ public final class Database {
 
     /**
      * Row counts of every table of the schema, found in the catalogue so that no table added
-     * later is forgotten (except the READ_CACHES): equal before and after means nothing was stored.
+     * later is forgotten, read over one connection: equal before and after a request means it
+     * stored nothing — no row, no history row, no revision anywhere. Left out: the READ_CACHES,
+     * Flyway's history, and the users' tables (a login's failure count is bookkeeping, not data).
      */
     public static Map<String, Long> rowCounts() {
         Map<String, Long> counts = new TreeMap<>();
-        for (String table : tables()) {
-            if (!READ_CACHES.contains(table)) {
-                counts.put(table, count("select count(*) from " + table));
+        try (Connection connection = connect(); var statement = connection.createStatement()) {
+            for (String table : tables()) {
+                if (!READ_CACHES.contains(table) && !table.equals("flyway_schema_history") && !table.startsWith("app_user")) {
+                    try (ResultSet rs = statement.executeQuery("select count(*) from " + table)) {
+                        rs.next();
+                        counts.put(table, rs.getLong(1));
+                    }
+                }
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
         return counts;
     }
