@@ -203,6 +203,33 @@ class AnalyticsIT {
     }
 
     /**
+     * RSEVAL as another system writes it (lower case, spaces) is still the investigator's: the
+     * summary counts the same responses and the casebook shows the same investigator's response
+     * (one rule, ResponseAssessment.byInvestigator, for every reader).
+     */
+    @Test
+    void anEvaluatorWrittenInAnotherCaseOrWithSpacesIsStillTheInvestigator() {
+        Map<String, String> files = StudyZips.demoFiles("RECIST-DEMO");
+        String rs = files.get("RS.csv");
+        assertTrue(rs.contains(",INVESTIGATOR,"), "the demo rows this test builds on");
+        String[] lines = rs.split("\n", -1);
+        for (int i = 1; i < lines.length; i++) {
+            lines[i] = lines[i].replace(",INVESTIGATOR,", i % 2 == 0 ? ",investigator," : ",\" Investigator \",");
+        }
+        files.put("RS.csv", String.join("\n", lines));
+        String code = It.uniqueCode("EVAL");
+        Api.Answer imported = ADMIN.post("/api/studies?code=" + code, "application/zip", StudyZips.zip(files));
+        assertEquals(201, imported.status(), imported.text());
+
+        assertEquals(arms(ADMIN.get("/api/studies/RECIST-DEMO/summary").json()),
+                arms(ADMIN.get("/api/studies/" + code + "/summary").json()));
+        JsonObject demoVisit = Casebooks.visit(ADMIN, "RECIST-DEMO", "RD-001", "2");
+        JsonObject visit = Casebooks.visit(ADMIN, code, "RD-001", "2");
+        assertEquals(demoVisit.getJsonObject("response").getString("investigator"),
+                visit.getJsonObject("response").getString("investigator"), "the casebook shows the investigator's response");
+    }
+
+    /**
      * Answers are cached until the data changes (AnalyticsCache): a committed change makes the
      * next answer fresh, also one whose transaction drew a lower audit revision id and commits
      * after a transaction with a higher id (the highest id then stays where it was, the number of

@@ -30,6 +30,7 @@ import org.cytotrial.response.MProteinMeasurement;
 import org.cytotrial.response.NonTargetStatus;
 import org.cytotrial.response.RecistEvaluation;
 import org.cytotrial.response.RecistEvaluator;
+import org.cytotrial.response.ResponseAssessment;
 import org.cytotrial.response.ResponseCategory;
 import org.cytotrial.response.ReviewStatus;
 import org.cytotrial.response.TumourAssessment;
@@ -67,7 +68,7 @@ public class ResponseAnalytics {
                          + " r.review_reason, r.reviewed_by, r.reviewed_at from response_assessment r"
                          + " join visit v on v.id = r.visit_id join subject s on s.id = r.subject_id"
                          + " where s.study_id = ? and r.test_code = 'OVRLRESP'"
-                         + " and (r.evaluator is null or upper(r.evaluator) = 'INVESTIGATOR')" + sites
+                         + " and " + ResponseAssessment.byInvestigator("r") + sites
                          + " order by r.subject_id, r.assessed_on, v.visit_number, r.id", study)) {
                 Subject subject = new Subject();
                 while (nextSubject(subjects, subject)) {

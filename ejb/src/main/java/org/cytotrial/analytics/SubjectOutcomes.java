@@ -11,6 +11,7 @@ import org.cytotrial.analysis.PfsDerivation;
 import org.cytotrial.analysis.PfsOutcome;
 import org.cytotrial.platform.ConflictException;
 import org.cytotrial.response.DatedResponse;
+import org.cytotrial.response.ResponseAssessment;
 import org.cytotrial.response.ResponseCategory;
 
 /**
@@ -34,7 +35,7 @@ final class SubjectOutcomes {
                 + " s.death_date, r.assessed_on, r.response");
         sql.append(marker == null ? ", null" : ", m.standard_value");
         sql.append(", rv.visit_number from subject s left join response_assessment r on r.subject_id = s.id"
-                + " and r.test_code = 'OVRLRESP' and (r.evaluator is null or upper(r.evaluator) = 'INVESTIGATOR')"
+                + " and r.test_code = 'OVRLRESP' and " + ResponseAssessment.byInvestigator("r")
                 + " left join visit rv on rv.id = r.visit_id");
         if (marker != null) {
             // lab_result is unique per visit and test, so at most one value per subject

@@ -27,6 +27,7 @@ import org.cytotrial.analysis.StudyDay;
 import org.cytotrial.response.DatedResponse;
 import org.cytotrial.response.MProteinMeasurement;
 import org.cytotrial.response.NonTargetStatus;
+import org.cytotrial.response.ResponseAssessment;
 import org.cytotrial.response.ResponseCategory;
 import org.cytotrial.response.TumourAssessment;
 import org.cytotrial.study.ResponseCriteria;
@@ -158,7 +159,7 @@ public final class ReportReader {
         String responses = "select x.subject_id, x.assessed_on, x.response, xv.visit_number from response_assessment x"
                 + " join subject s on s.id = x.subject_id join visit xv on xv.id = x.visit_id where" + filter
                 + " and x.test_code = 'OVRLRESP'"
-                + " and (x.evaluator is null or upper(trim(x.evaluator)) in ('', 'INVESTIGATOR'))"
+                + " and " + ResponseAssessment.byInvestigator("x")
                 + " order by x.subject_id, x.assessed_on, xv.visit_number, x.id";
         String measurements = imwg
                 ? "select r.subject_id, coalesce(r.collected_on, v.visit_date) as d, r.visit_id, v.visit_number,"

@@ -31,6 +31,15 @@ public class ResponseAssessment {
 
     public static final String OVERALL_RESPONSE = "OVRLRESP";
 
+    /**
+     * Whether the row under {@code alias} is the investigator's: RSEVAL blank or INVESTIGATOR,
+     * whatever its case and surrounding spaces as imported. One rule for every reader (analytics,
+     * casebook, entry, reports), so no two of them count a response differently; valid in SQL and JPQL.
+     */
+    public static String byInvestigator(String alias) {
+        return "(" + alias + ".evaluator is null or upper(trim(" + alias + ".evaluator)) in ('', 'INVESTIGATOR'))";
+    }
+
     @Id
     @GeneratedValue(generator = "response_assessment_seq")
     @SequenceGenerator(name = "response_assessment_seq", sequenceName = "response_assessment_seq", allocationSize = 50)

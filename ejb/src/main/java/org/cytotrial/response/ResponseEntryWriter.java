@@ -34,10 +34,9 @@ public class ResponseEntryWriter {
             return null;
         }
         return em.createQuery("select r from ResponseAssessment r where r.visit = :visit and r.testCode = :code"
-                        + " and (r.evaluator is null or r.evaluator = :investigator) order by r.id", ResponseAssessment.class)
+                        + " and " + ResponseAssessment.byInvestigator("r") + " order by r.id", ResponseAssessment.class)
                 .setParameter("visit", visit)
                 .setParameter("code", ResponseAssessment.OVERALL_RESPONSE)
-                .setParameter("investigator", INVESTIGATOR)
                 .getResultStream()
                 .findFirst()
                 .orElse(null);

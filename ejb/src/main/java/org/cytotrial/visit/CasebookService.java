@@ -16,8 +16,8 @@ import org.cytotrial.lock.DataLockService;
 import org.cytotrial.lock.LockView;
 import org.cytotrial.response.ComputedResponses;
 import org.cytotrial.response.ComputedResponses.Computed;
+import org.cytotrial.response.ResponseAssessment;
 import org.cytotrial.response.ResponseCategory;
-import org.cytotrial.response.ResponseEntryWriter;
 import org.cytotrial.security.ClinicalWriteGuard;
 import org.cytotrial.study.Study;
 import org.cytotrial.subject.Enrolment;
@@ -112,10 +112,9 @@ public class CasebookService {
         }
         Map<Long, ResponseCategory> investigator = new HashMap<>();
         for (Object[] r : em.createQuery("select r.visit.id, r.response from ResponseAssessment r where r.subject = :subject"
-                        + " and r.testCode = 'OVRLRESP' and (r.evaluator is null or r.evaluator = :investigator) order by r.id",
+                        + " and r.testCode = 'OVRLRESP' and " + ResponseAssessment.byInvestigator("r") + " order by r.id",
                         Object[].class)
                 .setParameter("subject", subject)
-                .setParameter("investigator", ResponseEntryWriter.INVESTIGATOR)
                 .getResultList()) {
             investigator.putIfAbsent((Long) r[0], (ResponseCategory) r[1]);
         }
