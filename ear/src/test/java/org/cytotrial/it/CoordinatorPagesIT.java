@@ -1,22 +1,43 @@
 package org.cytotrial.it;
 
+import static org.cytotrial.it.support.CasebookPage.addLesion;
+import static org.cytotrial.it.support.CasebookPage.addTest;
+import static org.cytotrial.it.support.CasebookPage.chooseUnit;
+import static org.cytotrial.it.support.CasebookPage.lesionValue;
+import static org.cytotrial.it.support.CasebookPage.openVisit;
+import static org.cytotrial.it.support.CasebookPage.resultInput;
+import static org.cytotrial.it.support.CasebookPage.resultRow;
+import static org.cytotrial.it.support.CasebookPage.resultValue;
 import static org.cytotrial.it.support.Casebooks.COORDINATOR;
 import static org.cytotrial.it.support.Casebooks.array;
 import static org.cytotrial.it.support.Casebooks.lesion;
 import static org.cytotrial.it.support.Casebooks.result;
 import static org.cytotrial.it.support.Casebooks.subjectPath;
+import static org.cytotrial.it.support.Forms.assertFitsTheScreen;
+import static org.cytotrial.it.support.Forms.choose;
+import static org.cytotrial.it.support.Forms.radio;
+import static org.cytotrial.it.support.Forms.type;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.cytotrial.it.support.Api;
 import org.cytotrial.it.support.Browser;
+import org.cytotrial.it.support.CasebookPage;
 import org.cytotrial.it.support.Casebooks;
 import org.cytotrial.it.support.Database;
 import org.cytotrial.it.support.Deployments;
+import org.cytotrial.it.support.Fixtures;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -24,15 +45,17 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
- * The coordinator's screens in headless Chromium at 1280x800: dashboard, subject list, enrolment,
- * the casebook with a baseline and a follow-up visit (a marker in g/dL, lesions, the computed
- * response shown live), a bad value refused next to its field, and two coordinators saving the
- * same visit. Screenshots of each screen go to target/screenshots.
+ * The coordinator's screens in headless Chromium at 1280x800: the dashboard (with the due, overdue
+ * and missing-data lines of a coordinator's own site), subject list, enrolment (also of a
+ * randomised study), the casebook with a baseline and a follow-up visit (markers in other units,
+ * CD4 and CD8 with their ratio derived on the page, lesions, the computed response shown live, all
+ * read back over REST), a bad value refused next to its field, and two coordinators saving the
+ * same visit. Adverse events and disposition are in {@link CasebookFormsIT}. Screenshots of each
+ * screen go to target/screenshots.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -67,16 +90,7 @@ class CoordinatorPagesIT {
             browser.byId("enrol").click();
             browser.find(By.id("enrolForm:enrol"));
             browser.waitForAjax();
-            choose(browser, "enrolForm:site", "BERLIN");
-            type(browser, "enrolForm:consent", consent.toString());
-            radio(browser, "enrolForm:sex:0");
-            type(browser, "enrolForm:age", "64");
-            choose(browser, "enrolForm:arm", "IL6R – Anti-IL-6R (tocilizumab) 8 mg/kg q4w");
-            type(browser, "enrolForm:firstDose", consent.plusDays(5).toString());
-            for (int i = 0; i < 3; i++) {
-                // two inclusion criteria met (Yes), the exclusion criterion not (No)
-                radio(browser, "enrolForm:eligibility:" + i + ":met:" + (i < 2 ? 0 : 1));
-            }
+            fillEnrolment(browser, "BERLIN", consent, "IL6R – Anti-IL-6R (tocilizumab) 8 mg/kg q4w");
             assertFitsTheScreen(browser, "enrol");
             browser.screenshot("coordinator-enrol");
             browser.byId("enrolForm:enrol").click();
@@ -118,13 +132,42 @@ class CoordinatorPagesIT {
             browser.waitFor(d -> d.findElement(By.id("computedCategory")).getText().equals("PR"));
             assertEquals("-44.3 %", browser.byId("fromBaseline").getText());
             assertEquals("-44.3 %", browser.byId("fromNadir").getText(), "the nadir so far is the baseline");
+            // and its markers: HGB and CRP in their other units, CD4 and CD8 (not in this study's panel) added,
+            // the CD4/CD8 ratio derived from them on the page as they are typed
+            resultValue(browser, "HGB", "11.5");
+            chooseUnit(browser, "HGB", "g/dL");
+            browser.waitFor(d -> resultRow(browser, "HGB").getText().contains("= 115 g/L"));
+            resultValue(browser, "CRP", "1.2");
+            chooseUnit(browser, "CRP", "mg/dL");
+            browser.waitFor(d -> resultRow(browser, "CRP").getText().contains("= 12 mg/L"));
+            addTest(browser, "CD4", "CD4+ T Lymphocytes");
+            addTest(browser, "CD8", "CD8+ T Lymphocytes");
+            assertEquals("–", browser.byId("sections:entryForm:ratioValue").getText(), "no ratio before CD4 and CD8 are typed");
+            resultValue(browser, "CD4", "42.5");
+            resultValue(browser, "CD8", "17.3");
+            String ratio = BigDecimal.valueOf(42.5 / 17.3).setScale(4, RoundingMode.HALF_UP).toPlainString();
+            assertEquals("2.4566", ratio);
+            browser.waitFor(d -> d.findElement(By.id("sections:entryForm:ratioValue")).getText().equals(ratio));
+            assertTrue(browser.byId("sections:entryForm:ratio").getText().contains("CD4/CD8 ratio (derived from CD4 and CD8): " + ratio),
+                    browser.byId("sections:entryForm:ratio").getText());
+            assertEquals("PR", browser.byId("computedCategory").getText(), "the markers leave the response as it was");
             choose(browser, "sections:entryForm:investigator", "PR");
             browser.byId("sections:entryForm:save").click();
             browser.waitForAjax();
             browser.waitFor(d -> browser.text().contains("Visit WEEK 6 saved."));
+            assertEquals(ratio, browser.byId("sections:entryForm:ratioValue").getText(), "the saved visit shows the stored ratio");
+            // stored as typed, with the value in the standard unit beside it, and the ratio derived from the standard values
+            JsonObject stored = Casebooks.visit(COORDINATOR, study, "RD-025", "2");
+            assertResult(stored, "HGB", "11.5", "g/dL", 115.0, "g/L");
+            assertResult(stored, "CRP", "1.2", "mg/dL", 12.0, "mg/L");
+            assertResult(stored, "CD4", "42.5", "%", 42.5, "%");
+            assertResult(stored, "CD8", "17.3", "%", 17.3, "%");
+            assertResult(stored, "CD4/CD8", ratio, "ratio", 42.5 / 17.3, "ratio");
+            assertTrue(VisitEntryIT.byKey(stored, "results", "test", "CD4/CD8").getBoolean("derived"));
+            assertEquals(2, stored.getJsonArray("lesions").size(), stored.toString());
             // the schedule shows each visit's window as text, and nothing in it is cut off
-            jakarta.json.JsonObject week6 = COORDINATOR.get(subjectPath(study, "RD-025")).json().getJsonArray("schedule")
-                    .getValuesAs(jakarta.json.JsonObject.class).stream()
+            JsonObject week6 = COORDINATOR.get(subjectPath(study, "RD-025")).json().getJsonArray("schedule")
+                    .getValuesAs(JsonObject.class).stream()
                     .filter(l -> l.getJsonObject("visit").getString("name").equals("WEEK 6")).findFirst().orElseThrow()
                     .getJsonObject("visit");
             LocalDate windowStart = LocalDate.parse(week6.getString("windowStart"));
@@ -147,7 +190,7 @@ class CoordinatorPagesIT {
             reason.sendKeys(Keys.ENTER);
             browser.waitForAjax();
             browser.waitFor(d -> resultRow(browser, "HGB").getText().contains("outside the plausible range 20–250 g/L of HGB"));
-            assertEquals("900", browser.find(By.xpath(resultXpath("HGB") + "//input[contains(@id,':value')]")).getAttribute("value"));
+            assertEquals("900", resultInput(browser, "HGB").getAttribute("value"));
             assertTrue(browser.text().contains("Nothing was saved"), browser.text());
             browser.screenshot("coordinator-bad-value");
 
@@ -217,8 +260,7 @@ class CoordinatorPagesIT {
 
             second.byId("sections:entryForm:reload").click();
             second.waitForAjax();
-            second.waitFor(d -> second.find(By.xpath(resultXpath("CRP") + "//input[contains(@id,':value')]"))
-                    .getAttribute("value").equals("9"));
+            second.waitFor(d -> resultInput(second, "CRP").getAttribute("value").equals("9"));
         }
     }
 
@@ -247,7 +289,7 @@ class CoordinatorPagesIT {
             assertTrue(browser.byId("sections:entryForm:reason").getAttribute("class").contains("ui-state-error"),
                     "the reason field is marked");
             assertTrue(browser.text().contains("Nothing was saved"), browser.text());
-            assertEquals("9", browser.find(By.xpath(resultXpath("CRP") + "//input[contains(@id,':value')]")).getAttribute("value"),
+            assertEquals("9", browser.find(By.xpath(CasebookPage.resultXpath("CRP") + "//input[contains(@id,':value')]")).getAttribute("value"),
                     "what was typed stays");
             assertEquals(before, Database.rowCounts(), "nothing was stored: no row, no history row, no revision");
             assertEquals(8, Database.count(crp, study, subject));
@@ -270,94 +312,138 @@ class CoordinatorPagesIT {
         }
     }
 
-    // ---- page helpers
+    @Test
+    void theDashboardListsTheDueAndOverdueVisitsAndTheMissingDataOfTheCoordinatorsSubjects() {
+        // a site no other study has, with a coordinator of that site alone: the lists hold this copy's subjects only
+        String site = Casebooks.newSiteCode("DSH");
+        String study = Casebooks.studyCopy("RECIST-DEMO", "UID", dm -> dm.replace(",VIENNA,", "," + site + ","));
+        String user = Fixtures.createUser("dash", "COORDINATOR", false, site);
+        Api coordinator = Api.as(user, Fixtures.PASSWORD);
+        String dosedToday = Casebooks.enrol(coordinator, study, site, "CTRL", LocalDate.now());
+        String dosedLongAgo = Casebooks.enrol(coordinator, study, site, "IL6R", LocalDate.now().minusDays(80));
+        String undosed = Casebooks.enrol(coordinator, study, site, "CTRL", null);
 
-    /** The screen fits the 1280x800 viewport: no horizontal scroll bar, no table cell whose content is cut off. */
-    private static void assertFitsTheScreen(Browser browser, String screen) {
-        assertEquals(List.of((long) Browser.WIDTH, (long) Browser.HEIGHT), browser.viewport(), "the viewport");
-        long width = browser.pageWidth();
-        assertTrue(width <= Browser.WIDTH, screen + " is laid out " + width + " px wide");
-        assertTrue(width <= browser.clientWidth(), screen + " scrolls sideways: " + width + " px in " + browser.clientWidth());
-        assertEquals(List.of(), browser.clippedCells(), screen + ": cells whose content does not fit");
-    }
-
-    private static void type(Browser browser, String id, String text) {
-        WebElement input = browser.byId(id);
-        input.clear();
-        input.sendKeys(text);
-        input.sendKeys(Keys.TAB);
-        browser.waitForAjax();
-    }
-
-    /** Picks an option of a PrimeFaces select menu by its label, and checks it took. */
-    private static void choose(Browser browser, String id, String label) {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            List<WebElement> panel = browser.driver().findElements(By.id(id + "_panel"));
-            if (panel.isEmpty() || !panel.get(0).isDisplayed()) {
-                browser.byId(id).click();
-            }
-            try {
-                browser.find(By.cssSelector("[id='" + id + "_panel'] li[data-label='" + label + "']")).click();
-            } catch (ElementClickInterceptedException e) {
-                // the panel was still moving into place on a busy machine (seen at the top of the page): try again
-                continue;
-            }
-            browser.waitForAjax();
-            if (label.equals(browser.driver().findElement(By.id(id + "_label")).getText())) {
-                return;
-            }
+        JsonObject dashboard = coordinator.get("/api/dashboard").json();
+        LocalDate today = LocalDate.parse(dashboard.getString("today"));
+        LocalDate weekEnd = LocalDate.parse(dashboard.getString("weekEnd"));
+        // what the lists must hold, from each subject's schedule as its casebook plans it: due are the visits whose
+        // window reaches into today .. Sunday, in planned order; overdue those whose window closed, latest first
+        Map<String, List<JsonObject>> due = new LinkedHashMap<>();
+        Map<String, List<JsonObject>> overdue = new LinkedHashMap<>();
+        for (String subject : List.of(dosedToday, dosedLongAgo, undosed)) {
+            List<JsonObject> visits = schedule(coordinator, study, subject);
+            due.put(subject, visits.stream().filter(v -> !v.isNull("windowStart")
+                    && !LocalDate.parse(v.getString("windowStart")).isAfter(weekEnd)
+                    && !LocalDate.parse(v.getString("windowEnd")).isBefore(today)).toList());
+            overdue.put(subject, visits.stream().filter(v -> !v.isNull("windowEnd")
+                    && LocalDate.parse(v.getString("windowEnd")).isBefore(today))
+                    .sorted(Comparator.comparing((JsonObject v) -> v.getString("plannedDate")).reversed()).toList());
         }
-        throw new AssertionError("could not choose " + label + " in " + id);
-    }
+        assertFalse(due.get(dosedToday).isEmpty(), "dosed today, a visit is due this week");
+        assertTrue(overdue.get(dosedLongAgo).size() >= 2, "dosed 80 days ago, baseline and week 6 are overdue: " + overdue);
+        assertTrue(due.get(undosed).isEmpty() && overdue.get(undosed).isEmpty(), "no first dose, nothing planned");
+        String noBaseline = "no baseline tumour assessment (no target or non-target lesion)";
 
-    /** Checks a PrimeFaces radio button through its label, and that it took. */
-    private static void radio(Browser browser, String inputId) {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            browser.find(By.cssSelector("label[for='" + inputId + "']")).click();
-            browser.waitForAjax();
-            if (browser.driver().findElement(By.id(inputId)).isSelected()) {
-                return;
+        try (Browser browser = new Browser()) {
+            browser.login(user, Fixtures.PASSWORD);
+            browser.open("/coordinator/dashboard.xhtml");
+            browser.find(By.id("missing"));
+            assertEquals(List.of(study), browser.tableRows("studies").stream().map(r -> r.get(0)).toList(), "this site's study only");
+
+            for (String subject : due.keySet()) {
+                assertLines(due.get(subject), rowsOf(browser, "due", subject), study, subject, site);
+                assertLines(overdue.get(subject), rowsOf(browser, "overdue", subject), study, subject, site);
             }
+            assertEquals(List.of(List.of(study, undosed, site, "first dose not recorded")), rowsOf(browser, "missing", undosed));
+            assertEquals(List.of(List.of(study, dosedToday, site, noBaseline)), rowsOf(browser, "missing", dosedToday));
+            assertEquals(List.of(List.of(study, dosedLongAgo, site, noBaseline)), rowsOf(browser, "missing", dosedLongAgo));
+            // each heading counts its whole list, as the API does
+            for (String[] list : new String[][] {{"dueHeading", "dueThisWeek"}, {"overdueHeading", "overdue"}, {"missingHeading", "missing"}}) {
+                assertEquals(dashboard.getJsonObject(list[1]).getInt("total") + "",
+                        browser.find(By.cssSelector("[id='" + list[0] + "'] .ct-count")).getText(), list[1]);
+            }
+            assertTrue(browser.text().contains("Windows open between today (" + today + ") and Sunday " + weekEnd + "."), browser.text());
+            assertFitsTheScreen(browser, "dashboard with its lists");
+            browser.screenshot("coordinator-dashboard-lists");
+
+            // a due line leads to the casebook, at that visit
+            browser.find(By.xpath("//table[@id='due']/tbody/tr[td[2][normalize-space()='" + dosedToday + "']][1]//a")).click();
+            browser.waitFor(d -> d.getCurrentUrl().contains("/coordinator/casebook.xhtml"));
+            String firstDue = due.get(dosedToday).get(0).getString("name");
+            browser.waitFor(d -> d.findElements(By.xpath("//form[@id='sections:entryForm']//h2[starts-with(normalize-space(),'"
+                    + firstDue + "')]")).size() == 1);
+            assertTrue(browser.text().contains(dosedToday), browser.text());
         }
-        throw new AssertionError("could not check " + inputId);
     }
 
-    private static String resultXpath(String test) {
-        return "//table[contains(@id,'entryForm:results')]//tr[.//abbr[normalize-space()='" + test + "']]";
+    @Test
+    void aRandomisedStudysEnrolmentPageSaysTheArmIsAssignedAndShowsNothingOfTheSequence() {
+        String study = Casebooks.studyCopy("RECIST-DEMO", "UIR");
+        Api.Answer configured = Casebooks.ADMIN.putJson("/api/studies/" + study + "/randomisation",
+                "{\"blockSize\":4,\"seed\":31415926,\"reason\":\"randomised study\"}");
+        assertEquals(200, configured.status(), configured.text());
+        LocalDate consent = LocalDate.now().minusDays(20);
+        try (Browser browser = new Browser()) {
+            browser.loginAs("coordinator").open("/coordinator/enrol.xhtml?study=" + study);
+            browser.find(By.id("enrolForm:enrol"));
+            browser.waitForAjax();
+            assertTrue(browser.text().contains("Assigned by randomisation when you enrol (permuted blocks by site)."), browser.text());
+            assertTrue(browser.driver().findElements(By.id("enrolForm:arm")).isEmpty(), "no arm to choose");
+            String page = browser.driver().getPageSource();
+            for (String secret : List.of("31415926", "block size", "blockSize", "seed")) {
+                assertFalse(page.toLowerCase(Locale.ROOT).contains(secret.toLowerCase(Locale.ROOT)), "the page shows " + secret);
+            }
+            fillEnrolment(browser, "MUNICH", consent, null);
+            assertFitsTheScreen(browser, "randomised enrolment");
+            browser.screenshot("coordinator-enrol-randomised");
+            browser.byId("enrolForm:enrol").click();
+            browser.waitFor(d -> d.getCurrentUrl().contains("/coordinator/casebook.xhtml"));
+            browser.find(By.id("sections:visitsForm:schedule"));
+            String arm = COORDINATOR.get(subjectPath(study, "RD-025")).json().getJsonObject("subject").getString("arm");
+            assertTrue(List.of("CTRL", "IL6R").contains(arm), arm);
+            assertTrue(browser.text().contains("RD-025 enrolled at MUNICH, arm " + arm + " (randomised)"), browser.text());
+            assertFalse(browser.driver().getPageSource().contains("31415926"), "nor does the casebook show the seed");
+        }
     }
 
-    private static WebElement resultRow(Browser browser, String test) {
-        return browser.find(By.xpath(resultXpath(test)));
+    /** Fills the enrolment form: female, 64, the test checklist answered eligible, first dose 5 days after consent. */
+    private static void fillEnrolment(Browser browser, String site, LocalDate consent, String arm) {
+        choose(browser, "enrolForm:site", site);
+        type(browser, "enrolForm:consent", consent.toString());
+        radio(browser, "enrolForm:sex:0");
+        type(browser, "enrolForm:age", "64");
+        if (arm != null) {
+            choose(browser, "enrolForm:arm", arm);
+        }
+        type(browser, "enrolForm:firstDose", consent.plusDays(5).toString());
+        for (int i = 0; i < 3; i++) {
+            // two inclusion criteria met (Yes), the exclusion criterion not (No)
+            radio(browser, "enrolForm:eligibility:" + i + ":met:" + (i < 2 ? 0 : 1));
+        }
     }
 
-    private static void resultValue(Browser browser, String test, String value) {
-        WebElement input = browser.find(By.xpath(resultXpath(test) + "//input[contains(@id,':value')]"));
-        type(browser, input.getAttribute("id"), value);
+    private static List<JsonObject> schedule(Api api, String study, String usubjid) {
+        return api.get(subjectPath(study, usubjid)).json().getJsonArray("schedule").getValuesAs(JsonObject.class).stream()
+                .map(l -> l.getJsonObject("visit")).toList();
     }
 
-    private static void chooseUnit(Browser browser, String test, String unit) {
-        String id = browser.find(By.xpath(resultXpath(test) + "//div[contains(@id,':unit') and contains(@class,'ui-selectonemenu')]"))
-                .getAttribute("id");
-        choose(browser, id, unit);
+    /** The rows of a dashboard table (study, subject, site, ...) of one subject. */
+    private static List<List<String>> rowsOf(Browser browser, String tableId, String usubjid) {
+        return browser.tableRows(tableId).stream().filter(r -> r.get(1).equals(usubjid)).toList();
     }
 
-    private static void openVisit(Browser browser, String name) {
-        browser.find(By.xpath("//*[@id='sections:visitsForm:schedule']//a[normalize-space()='" + name + "']")).click();
-        browser.waitForAjax();
-        browser.waitFor(d -> d.findElements(By.xpath("//form[@id='sections:entryForm']//h2[starts-with(normalize-space(),'"
-                + name + "')]")).size() == 1);
+    /** Due or overdue lines of a subject, in order, as its schedule plans the visits: study, subject, site, visit, planned date, window. */
+    private static void assertLines(List<JsonObject> visits, List<List<String>> rows, String study, String usubjid, String site) {
+        assertEquals(visits.stream().map(v -> List.of(study, usubjid, site, v.getString("name"), v.getString("plannedDate"),
+                v.getString("windowStart") + " – " + v.getString("windowEnd"))).toList(), rows, usubjid);
     }
 
-    private static void addLesion(Browser browser, int row, String location, String diameter) {
-        browser.byId("sections:entryForm:addLesion").click();
-        browser.waitForAjax();
-        type(browser, "sections:entryForm:lesions:" + row + ":location", location);
-        type(browser, "sections:entryForm:lesions:" + row + ":diameter", diameter);
-    }
-
-    private static void lesionValue(Browser browser, String id, String value) {
-        WebElement input = browser.find(By.xpath("//table[contains(@id,'entryForm:lesions')]//tr[td[1][normalize-space()='" + id
-                + "']]//input[contains(@id,':diameter')]"));
-        type(browser, input.getAttribute("id"), value);
+    private static void assertResult(JsonObject visit, String test, String value, String unit, double standardValue,
+            String standardUnit) {
+        JsonObject result = VisitEntryIT.byKey(visit, "results", "test", test);
+        assertEquals(value, result.getString("value"), test + " as typed");
+        assertEquals(unit, result.getString("unit"), test);
+        assertEquals(standardValue, result.getJsonNumber("standardValue").doubleValue(), 1e-9, test + " standardised");
+        assertEquals(standardUnit, result.getString("standardUnit"), test);
     }
 }

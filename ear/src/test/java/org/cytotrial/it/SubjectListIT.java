@@ -3,6 +3,7 @@ package org.cytotrial.it;
 import static org.cytotrial.it.support.Casebooks.ADMIN;
 import static org.cytotrial.it.support.Casebooks.COORDINATOR;
 import static org.cytotrial.it.support.Casebooks.array;
+import static org.cytotrial.it.support.Casebooks.lesion;
 import static org.cytotrial.it.support.Casebooks.result;
 import static org.cytotrial.it.support.Casebooks.subjectPath;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,12 +13,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.cytotrial.it.support.Api;
 import org.cytotrial.it.support.Casebooks;
 import org.cytotrial.it.support.Deployments;
@@ -155,6 +160,89 @@ class SubjectListIT {
         assertEquals(expected.subList(1, expected.size()), after);
         // and the demo coordinator, who does not work at VIENNA, does not see it at all
         assertTrue(lines(COORDINATOR.get("/api/dashboard").json(), "dueThisWeek", study, usubjid).isEmpty());
+    }
+
+    @Test
+    void theDashboardNamesEveryKindOfMissingDataUntilItIsRecorded() {
+        // a site no other study has, with a coordinator of that site alone: the list holds this copy's subjects only;
+        // RD-024, one of the demo subjects moved there, comes without an age
+        String site = Casebooks.newSiteCode("MIS");
+        String study = Casebooks.studyCopy("RECIST-DEMO", "MISS", dm -> dm.replace(",VIENNA,", "," + site + ",").lines()
+                .map(l -> l.startsWith("RECIST-DEMO,DM,RD-024,") ? l.replace(",76,YEARS,", ",,,") : l)
+                .collect(Collectors.joining("\n", "", "\n")));
+        Api coordinator = Api.as(Fixtures.createUser("missing", "COORDINATOR", false, site), Fixtures.PASSWORD);
+        LocalDate dosed = LocalDate.now().minusDays(80);
+        LocalDate baselineDate = dosed.plusDays(1);
+        String undosed = Casebooks.enrol(coordinator, study, site, "CTRL", null);
+        String noBaseline = Casebooks.enrol(coordinator, study, site, "CTRL", dosed);
+        String emptyVisit = Casebooks.enrol(coordinator, study, site, "IL6R", dosed);
+        String noResponse = Casebooks.enrol(coordinator, study, site, "IL6R", dosed);
+        String complete = Casebooks.enrol(coordinator, study, site, "CTRL", dosed);
+
+        // a visit marked done with its date and nothing else
+        record(coordinator, study, emptyVisit, "1", Json.createObjectBuilder().add("date", baselineDate.toString()));
+        // baseline lesions, then week 6 read without the investigator's response; and one subject with everything
+        for (String subject : List.of(noResponse, complete)) {
+            record(coordinator, study, subject, "1", Json.createObjectBuilder().add("date", baselineDate.toString())
+                    .add("results", array(result("CRP", "8", null)))
+                    .add("lesions", array(lesion("T01", "TARGET", "LIVER", "50"), lesion("T02", "TARGET", "LUNG", "22"))));
+            JsonObjectBuilder week6 = Json.createObjectBuilder().add("date", dosed.plusDays(42).toString())
+                    .add("lesions", array(lesion("T01", null, null, "48"), lesion("T02", null, null, "21")));
+            record(coordinator, study, subject, "2", subject.equals(complete) ? week6.add("response", "SD") : week6);
+        }
+
+        String noBaselineAssessment = "no baseline tumour assessment (no target or non-target lesion)";
+        Map<String, List<String>> missing = missing(coordinator, study);
+        assertEquals(List.of("first dose not recorded"), missing.get(undosed), "not dosed: nothing planned, nothing else owed");
+        assertEquals(List.of(noBaselineAssessment), missing.get(noBaseline));
+        assertEquals(List.of(noBaselineAssessment, "visit BASELINE done on " + baselineDate + " has no data"), missing.get(emptyVisit));
+        assertEquals(List.of("no investigator response at visit WEEK 6"), missing.get(noResponse),
+                "the baseline, where the lesions were identified, needs no response");
+        assertFalse(missing.containsKey(complete), "nothing missing: " + missing.get(complete));
+        assertEquals(List.of("RD-024"), missing.entrySet().stream().filter(e -> e.getValue().contains("age not recorded"))
+                .map(Map.Entry::getKey).toList(), "imported without AGE, the only one: " + missing);
+        JsonObject list = coordinator.get("/api/dashboard").json().getJsonObject("missing");
+        assertEquals(list.getJsonArray("lines").size(), list.getInt("total"), "all of this site's lines fit the list");
+
+        // each line goes once what it asks for is recorded
+        String path = "/api/studies/" + study + "/subjects/";
+        long week6 = Casebooks.visit(coordinator, study, noResponse, "2").getJsonNumber("version").longValue();
+        Api.Answer response = coordinator.postJson(path + noResponse + "/visits/2/response",
+                "{\"version\":" + week6 + ",\"response\":\"SD\"}");
+        assertEquals(200, response.status(), response.text());
+        long visit1 = Casebooks.visit(coordinator, study, emptyVisit, "1").getJsonNumber("version").longValue();
+        record(coordinator, study, emptyVisit, "1", Json.createObjectBuilder().add("version", visit1)
+                .add("results", array(result("CRP", "5", null))));
+        JsonObject rd024 = coordinator.get(path + "RD-024").json().getJsonObject("subject");
+        Api.Answer age = coordinator.putJson(path + "RD-024", Json.createObjectBuilder()
+                .add("version", rd024.getJsonNumber("version").longValue()).add("age", 76)
+                .add("reason", "age from the source documents").build().toString());
+        assertEquals(200, age.status(), age.text());
+        // and a subject who left the study owes neither a first dose nor a baseline assessment any more
+        for (String subject : List.of(undosed, noBaseline)) {
+            Api.Answer withdrawn = coordinator.postJson(path + subject + "/disposition",
+                    "{\"event\":\"WITHDRAWAL BY SUBJECT\",\"date\":\"" + LocalDate.now().minusDays(2) + "\"}");
+            assertEquals(201, withdrawn.status(), withdrawn.text());
+        }
+        Map<String, List<String>> after = missing(coordinator, study);
+        for (String subject : List.of(undosed, noBaseline, noResponse)) {
+            assertFalse(after.containsKey(subject), subject + ": " + after.get(subject));
+        }
+        assertEquals(List.of(noBaselineAssessment), after.get(emptyVisit), "the visit has data now, still no lesion");
+        assertFalse(after.getOrDefault("RD-024", List.of()).contains("age not recorded"), after.toString());
+    }
+
+    private static void record(Api api, String study, String usubjid, String visitnum, JsonObjectBuilder body) {
+        Api.Answer answer = api.postJson(subjectPath(study, usubjid) + "/visits/" + visitnum, body.build().toString());
+        assertEquals(200, answer.status(), answer.text());
+    }
+
+    /** The dashboard's missing-data lines of one study, by subject, in the order listed. */
+    private static Map<String, List<String>> missing(Api api, String study) {
+        return api.get("/api/dashboard").json().getJsonObject("missing").getJsonArray("lines").getValuesAs(JsonObject.class)
+                .stream().filter(l -> l.getString("study").equals(study))
+                .collect(Collectors.groupingBy(l -> l.getString("usubjid"), LinkedHashMap::new,
+                        Collectors.mapping(l -> l.getString("what"), Collectors.toList())));
     }
 
     private static List<JsonObject> lines(JsonObject dashboard, String list, String study, String usubjid) {

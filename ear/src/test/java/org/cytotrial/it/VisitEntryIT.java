@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.net.http.HttpRequest;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -173,6 +174,88 @@ class VisitEntryIT {
                 .add("lesions", array(lesion("T03", "TARGET", "LUNG", "7")))), "lesions[T03].value", "at least 10 mm at baseline");
         assertEquals(404, put(COORDINATOR, study, subject, "99", Json.createObjectBuilder().add("date", WEEK6.toString())).status());
         assertEquals(before, Database.rowCounts());
+    }
+
+    @Test
+    void resultsAndLesionsAreRecordedAndChangedThroughTheirOwnEndpointsAndABadOneStoresNothing() {
+        String study = Casebooks.studyCopy("RECIST-DEMO", "PARTS");
+        String subject = Casebooks.enrolDosed(study, "BERLIN", "IL6R");
+        String visit = subjectPath(study, subject) + "/visits/1";
+
+        // the results first, with the visit's date: a first entry, no reason
+        Api.Answer results = COORDINATOR.postJson(visit + "/results", Json.createObjectBuilder().add("date", BASELINE.toString())
+                .add("results", array(result("HGB", "12.1", "g/dL"), result("CRP", "0.8", "mg/dL"))).build().toString());
+        assertEquals(200, results.status(), results.text());
+        assertTrue(results.json().getJsonArray("lesions").isEmpty());
+        // then the lesions, at the version the results left, without touching them
+        Api.Answer lesions = COORDINATOR.postJson(visit + "/lesions", Json.createObjectBuilder()
+                .add("version", results.json().getJsonNumber("version").longValue())
+                .add("lesions", array(lesion("T01", "TARGET", "LIVER", "50"), lesion("T02", "TARGET", "LYMPH NODE", "2").add("unit", "cm"),
+                        state("NT01", "NON_TARGET", "BONE", "PRESENT"))).build().toString());
+        assertEquals(200, lesions.status(), lesions.text());
+
+        // read back: both parts as sent, results standardised, the response computed from the lesions
+        JsonObject stored = Casebooks.visit(COORDINATOR, study, subject, "1");
+        assertEquals(BASELINE.toString(), stored.getString("date"));
+        assertResult(stored, "HGB", "12.1", "g/dL", 121.0);
+        assertResult(stored, "CRP", "0.8", "mg/dL", 8.0);
+        assertEquals(2, stored.getJsonArray("results").size(), stored.toString());
+        assertLesion(stored, "T01", "LDIAM", "50", "mm", 50.0);
+        assertLesion(stored, "T02", "SAXIS", "2", "cm", 20.0);
+        assertEquals("PRESENT", byKey(stored, "lesions", "id", "NT01").getString("state"));
+        assertEquals(70.0, stored.getJsonObject("response").getJsonObject("computed").getJsonNumber("measure").doubleValue());
+
+        // a change needs a reason (in the body or the X-Change-Reason header) and leaves the other part as it is
+        long version = stored.getJsonNumber("version").longValue();
+        JsonObjectBuilder crp = Json.createObjectBuilder().add("version", version).add("results", array(result("CRP", "9", null)));
+        assertFieldError(COORDINATOR.putJson(visit + "/results", crp.build().toString()), "reason", "reason");
+        Api.Answer changed = COORDINATOR.send(COORDINATOR.request(visit + "/results").header("Content-Type", "application/json")
+                .header("X-Change-Reason", "lab report corrected").PUT(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder()
+                        .add("version", version).add("results", array(result("CRP", "9", null))).build().toString())));
+        assertEquals(200, changed.status(), changed.text());
+        Api.Answer remeasured = COORDINATOR.putJson(visit + "/lesions", Json.createObjectBuilder()
+                .add("version", changed.json().getJsonNumber("version").longValue())
+                .add("lesions", array(lesion("T01", null, null, "52"))).add("reason", "re-measured on the CT").build().toString());
+        assertEquals(200, remeasured.status(), remeasured.text());
+        stored = Casebooks.visit(COORDINATOR, study, subject, "1");
+        assertResult(stored, "CRP", "9", "mg/L", 9.0);
+        assertResult(stored, "HGB", "12.1", "g/dL", 121.0);
+        assertLesion(stored, "T01", "LDIAM", "52", "mm", 52.0);
+        assertLesion(stored, "T02", "SAXIS", "2", "cm", 20.0);
+        assertEquals(72.0, stored.getJsonObject("response").getJsonObject("computed").getJsonNumber("measure").doubleValue());
+        assertEquals(1, Database.count("select count(*) from audit_revision where reason = 'lab report corrected'"));
+
+        // a bad part is refused naming its field, and nothing of it is stored, not even its good values
+        Map<String, Long> before = Database.rowCounts();
+        version = stored.getJsonNumber("version").longValue();
+        assertFieldError(COORDINATOR.putJson(visit + "/results", Json.createObjectBuilder().add("version", version)
+                .add("results", array(result("CRP", "4", null), result("HGB", "900", "g/L"))).add("reason", "typo").build().toString()),
+                "results[HGB].value", "outside the plausible range 20–250 g/L of HGB");
+        assertFieldError(COORDINATOR.postJson(visit + "/results", Json.createObjectBuilder().add("version", version)
+                .add("results", array(result("IL6", "3", "mmol/L"))).build().toString()),
+                "results[IL6].unit", "unit 'mmol/L' is not accepted for IL6; accepted: pg/mL");
+        assertFieldError(COORDINATOR.putJson(visit + "/lesions", Json.createObjectBuilder().add("version", version)
+                .add("lesions", array(lesion("T01", null, null, "40"), lesion("T02", null, null, "-4"))).add("reason", "typo")
+                .build().toString()), "lesions[T02].value", "is not a diameter");
+        assertFieldError(COORDINATOR.postJson(visit + "/lesions", Json.createObjectBuilder().add("version", version)
+                .add("lesions", array(lesion("T09", null, null, "12"))).build().toString()), "lesions[T09].id", "lesion T09 does not exist");
+        assertEquals(before, Database.rowCounts());
+        assertEquals(stored, Casebooks.visit(COORDINATOR, study, subject, "1"), "the visit reads as before");
+    }
+
+    private static void assertResult(JsonObject visit, String test, String value, String unit, double standardValue) {
+        JsonObject result = byKey(visit, "results", "test", test);
+        assertEquals(value, result.getString("value"), test);
+        assertEquals(unit, result.getString("unit"), test);
+        assertEquals(standardValue, result.getJsonNumber("standardValue").doubleValue(), 1e-9, test);
+    }
+
+    private static void assertLesion(JsonObject visit, String id, String testCode, String value, String unit, double mm) {
+        JsonObject lesion = byKey(visit, "lesions", "id", id);
+        assertEquals(testCode, lesion.getString("testCode"), id);
+        assertEquals(value, lesion.getString("value"), id);
+        assertEquals(unit, lesion.getString("unit"), id);
+        assertEquals(mm, lesion.getJsonNumber("diameterMm").doubleValue(), 1e-9, id);
     }
 
     @Test

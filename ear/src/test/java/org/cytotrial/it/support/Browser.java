@@ -140,6 +140,12 @@ public final class Browser implements AutoCloseable {
         return clipped;
     }
 
+    /** The cells of each body row of a table (h:dataTable) of the page, as shown. */
+    public List<List<String>> tableRows(String tableId) {
+        return driver.findElements(By.xpath("//table[@id='" + tableId + "']/tbody/tr")).stream()
+                .map(tr -> tr.findElements(By.tagName("td")).stream().map(td -> td.getText().strip()).toList()).toList();
+    }
+
     /** The id of the element that has the keyboard focus. */
     public String focusedId() {
         return (String) script("return document.activeElement ? document.activeElement.id : null");

@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * What the coordinator tests set up through the API: a private copy of a demo study (so no test
@@ -25,8 +26,13 @@ public final class Casebooks {
 
     /** Imports a demo study under a new code and gives it the test checklist. */
     public static String studyCopy(String demo, String prefix) {
+        return studyCopy(demo, prefix, UnaryOperator.identity());
+    }
+
+    /** Imports a demo study, its DM.csv changed, under a new code and gives it the test checklist. */
+    public static String studyCopy(String demo, String prefix, UnaryOperator<String> dm) {
         String code = It.uniqueCode(prefix);
-        Api.Answer imported = ADMIN.post("/api/studies?code=" + code, "application/zip", StudyZips.demo(demo));
+        Api.Answer imported = ADMIN.post("/api/studies?code=" + code, "application/zip", StudyZips.demoWith(demo, "DM.csv", dm));
         assertEquals(201, imported.status(), imported.text());
         Api.Answer criteria = ADMIN.putJson("/api/studies/" + code + "/eligibility-criteria", Json.createObjectBuilder()
                 .add("criteria", Json.createArrayBuilder()
@@ -60,6 +66,26 @@ public final class Casebooks {
     public static String enrolDosed(String study, String site, String arm) {
         Api.Answer enrolled = COORDINATOR.postJson("/api/studies/" + study + "/subjects",
                 enrolment(site, arm).add("firstDoseDate", LocalDate.now().minusDays(80).toString()).build().toString());
+        assertEquals(201, enrolled.status(), enrolled.text());
+        return enrolled.json().getString("usubjid");
+    }
+
+    /**
+     * A site code no study of the database has yet. Sites are shared by every study, so a user
+     * of a site of its own, which only one study copy uses (its DM.csv moving subjects there),
+     * sees that copy and nothing any other test enrols.
+     */
+    public static String newSiteCode(String prefix) {
+        return It.uniqueCode(prefix);
+    }
+
+    /** Enrols a subject (consent 90 days ago, age 60, eligible) as the given coordinator; returns the USUBJID. */
+    public static String enrol(Api coordinator, String study, String site, String arm, LocalDate firstDose) {
+        JsonObjectBuilder body = enrolment(site, arm);
+        if (firstDose != null) {
+            body.add("firstDoseDate", firstDose.toString());
+        }
+        Api.Answer enrolled = coordinator.postJson("/api/studies/" + study + "/subjects", body.build().toString());
         assertEquals(201, enrolled.status(), enrolled.text());
         return enrolled.json().getString("usubjid");
     }

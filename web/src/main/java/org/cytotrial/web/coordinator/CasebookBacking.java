@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cytotrial.lock.LockView;
+import org.cytotrial.marker.Cd4Cd8Ratio;
 import org.cytotrial.marker.LabEntryWriter.ResultEntry;
 import org.cytotrial.marker.Marker;
 import org.cytotrial.platform.ConflictException;
@@ -204,10 +205,27 @@ public class CasebookBacking implements Serializable {
     }
 
     public void addMarkerRow() {
-        if (addMarker != null && results.stream().noneMatch(r -> r.getCode().equals(addMarker))) {
+        if (addMarker != null && !hasRow(addMarker)) {
             catalogue().stream().filter(m -> m.getCode().equals(addMarker)).findFirst().ifPresent(m -> addRow(m, null));
+            // with CD4 and CD8 both on the form, their ratio is shown, derived as they are typed (as on the form of a
+            // study whose panel has them); without this line it appeared only once the visit was saved
+            if (Cd4Cd8Ratio.isInput(addMarker) && hasRow(Cd4Cd8Ratio.CD4) && hasRow(Cd4Cd8Ratio.CD8) && !hasRow(Cd4Cd8Ratio.CODE)) {
+                catalogue().stream().filter(m -> m.getCode().equals(Cd4Cd8Ratio.CODE)).findFirst().ifPresent(m -> addRow(m, null));
+            }
         }
         addMarker = null;
+    }
+
+    private boolean hasRow(String code) {
+        return results.stream().anyMatch(r -> r.getCode().equals(code));
+    }
+
+    /**
+     * The subject changed outside the visit form (a disposition event, a death): its facts and its
+     * schedule are read again, so the page shows it off study at once.
+     */
+    public void subjectChanged() {
+        refresh();
     }
 
     public void addLesion() {

@@ -30,6 +30,10 @@ public class CasebookEventsBacking implements Serializable {
     @Inject
     private transient DispositionService dispositions;
 
+    /** The same page's casebook, which shows whether the subject is on study. */
+    @Inject
+    private CasebookBacking casebook;
+
     private String study;
     private String subject;
     private final FieldProblems aeProblems = new FieldProblems();
@@ -148,6 +152,7 @@ public class CasebookEventsBacking implements Serializable {
                     : dispositions.correct(study, subject, dsSeq, entry);
             dsList = null;
             newDisposition();
+            casebook.subjectChanged();
             message(FacesMessage.SEVERITY_INFO, "Disposition saved: " + saved.event() + " on " + saved.date() + ".");
         } catch (InvalidInputException e) {
             dsProblems.show(e);
