@@ -42,6 +42,39 @@ class SchemaIT {
         assertEquals(1, Database.count("select count(*) from flyway_schema_history where script like '%audit_rows_are_immutable%'"));
     }
 
+    /**
+     * After an import the application refreshes the statistics of every table the import fills,
+     * through a function that runs as the owner (the application's role may not ANALYZE): also
+     * the marker slices the import builds, and the clinical tables with their history.
+     */
+    @Test
+    void theApplicationsRoleRefreshesTheStatisticsOfEveryTableAnImportFills() throws SQLException {
+        List<String> filled = List.of("subject", "visit", "lab_result", "lesion", "lesion_measurement", "response_assessment",
+                "exposure", "disposition_event", "adverse_event", "audit_revision", "subject_aud", "lab_result_aud",
+                "marker_slice", "marker_slice_study", "marker_slice_change");
+        try (Connection connection = Database.connectAsApplication(); Statement statement = connection.createStatement()) {
+            java.sql.Timestamp before;
+            try (ResultSet rs = statement.executeQuery("select clock_timestamp()")) {
+                rs.next();
+                before = rs.getTimestamp(1);
+            }
+            statement.execute("select cytotrial_refresh_import_statistics()");
+            List<String> stale = new ArrayList<>();
+            try (Connection owner = Database.connect(); Statement check = owner.createStatement()) {
+                check.execute("select pg_stat_clear_snapshot()");
+                for (String table : filled) {
+                    try (ResultSet rs = check.executeQuery("select last_analyze from pg_stat_user_tables where schemaname = '"
+                            + Database.schema() + "' and relname = '" + table + "'")) {
+                        if (!rs.next() || rs.getTimestamp(1) == null || rs.getTimestamp(1).before(before)) {
+                            stale.add(table);
+                        }
+                    }
+                }
+            }
+            assertEquals(List.of(), stale, "tables the import fills whose statistics were not refreshed");
+        }
+    }
+
     @Test
     void auditRowsCannotBeChangedOrDeleted() throws SQLException {
         assertTrue(Database.count("select count(*) from audit_revision") > 0, "the demo import wrote audit rows");
