@@ -23,6 +23,7 @@ import org.cytotrial.it.support.ClinicalWrites.Write;
 import org.cytotrial.it.support.Database;
 import org.cytotrial.it.support.Deployments;
 import org.cytotrial.it.support.Fixtures;
+import org.cytotrial.it.support.Forms;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -322,7 +323,37 @@ class DataLockIT {
             browser.waitFor(d -> d.findElement(By.id("messages")).getText().contains("are locked (site HAMBURG"));
             browser.waitFor(d -> !d.findElements(By.id("lockBanner")).isEmpty()
                     && d.findElement(By.id("lockBanner")).getText().contains("site HAMBURG"));
-            assertTrue(browser.driver().findElements(By.id("sections:entryForm:save")).isEmpty(), "the Save button is gone");
+            for (String form : List.of("sections:entryForm:save", "firstDoseForm", "sections:aeForm:saveAe", "sections:dsForm:saveDs")) {
+                assertTrue(browser.driver().findElements(By.id(form)).isEmpty(), form + " is gone");
+            }
+        }
+    }
+
+    /** A lock placed while an adverse event is typed: its save is refused, the banner shows and every form closes. */
+    @Test
+    void aLockPlacedWhileAnAdverseEventIsTypedShowsAtItsRefusedSaveAndClosesEveryForm() {
+        String code = Fixtures.importDemo("IL2-MM", "LCKA");
+        try (Browser browser = new Browser()) {
+            browser.loginAs("coordinator");
+            browser.open("/coordinator/casebook.xhtml?study=" + code + "&subject=IL2-MM-001&visit=1");
+            Forms.openTab(browser, "Adverse events");
+            Forms.type(browser, "sections:aeForm:aeTerm", "Fever");
+            Forms.choose(browser, "sections:aeForm:aeGrade", "2");
+            Forms.type(browser, "sections:aeForm:aeStart", "1991-03-20");
+            long id = lockId(lock(code, "{\"level\":\"SUBJECT\",\"subject\":\"IL2-MM-001\",\"cutOff\":\"" + CUT_OFF
+                    + "\",\"reason\":\"database lock for the interim analysis\"}"));
+            Map<String, Long> before = Database.rowCounts();
+            browser.byId("sections:aeForm:saveAe").click();
+            browser.waitForAjax();
+            browser.waitFor(d -> d.findElement(By.id("messages")).getText().contains("Not saved"));
+            browser.waitFor(d -> !d.findElements(By.id("lockBanner")).isEmpty()
+                    && d.findElement(By.id("lockBanner")).getText().contains("database lock for the interim analysis"));
+            for (String form : List.of("sections:aeForm:saveAe", "sections:dsForm:saveDs", "sections:entryForm:save", "firstDoseForm")) {
+                assertTrue(browser.driver().findElements(By.id(form)).isEmpty(), form + " is gone");
+            }
+            assertEquals(before, Database.rowCounts(), "the refused adverse event stored nothing");
+            browser.screenshot("casebook-locked-at-adverse-event");
+            assertEquals(200, unlock(code, id, "interim analysis done").status());
         }
     }
 }

@@ -46,6 +46,7 @@ import org.cytotrial.visit.VisitNumbers;
 import org.cytotrial.visit.VisitStatus;
 import org.cytotrial.web.coordinator.EntryRows.LesionRow;
 import org.cytotrial.web.coordinator.EntryRows.ResultRow;
+import org.primefaces.PrimeFaces;
 
 /**
  * A subject's casebook (coordinator/casebook.xhtml?study=...&subject=...&visit=...): the visit
@@ -278,10 +279,14 @@ public class CasebookBacking implements Serializable {
     }
 
     /** A lock placed while the page was open shows at once, and the forms close. */
-    private void refreshLockState() {
+    void refreshLockState() {
         refresh();
         if (isLocked()) {
             open(visit);
+            // whichever form was saved, every form of the page closes (only now: redrawing them on
+            // every save would drop what someone typed into another form)
+            PrimeFaces.current().ajax().update("firstDoseArea", "sections:entry", "sections:visitsForm", "sections:aeForm",
+                    "sections:dsForm");
         }
     }
 
@@ -320,7 +325,7 @@ public class CasebookBacking implements Serializable {
             problems.show(e);
         } catch (ConflictException | AccessDeniedException e) {
             error("Not saved: " + e.getMessage());
-            refresh();
+            refreshLockState();
         }
     }
 

@@ -121,6 +121,8 @@ public class CasebookEventsBacking implements Serializable {
             aeProblems.show(e);
         } catch (ConflictException | AccessDeniedException e) {
             message(FacesMessage.SEVERITY_ERROR, "Not saved: " + e.getMessage());
+            // a lock placed while the page was open: the banner shows it and every form closes
+            casebook.refreshLockState();
         }
     }
 
@@ -158,6 +160,8 @@ public class CasebookEventsBacking implements Serializable {
             dsProblems.show(e);
         } catch (ConflictException | AccessDeniedException e) {
             message(FacesMessage.SEVERITY_ERROR, "Not saved: " + e.getMessage());
+            // a lock placed while the page was open: the banner shows it and every form closes
+            casebook.refreshLockState();
         }
     }
 
