@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The report benchmark of docs/benchmarks.md, end to end: generate a synthetic study, start a
+# The report benchmark of docs/benchmarks.md, end to end: generate a synthetic study (complete:
+# every subject has every planned visit, so SUBJECTS x 24 subject-visits), start a
 # server of our own on a PostgreSQL schema of our own, import the study over REST, stop the
 # server, then run org.cytotrial.report.ReportBenchmark against that schema.
 #
@@ -9,7 +10,8 @@
 #   CODE      study code (SYN-10K, SYN-100K, ...)
 #   RUNS      runs per writer (the medians of docs/benchmarks.md are of 3)
 #   ONLY      all | report | sxssf | fastexcel | streamed | memory (see ReportBenchmark)
-#   ROWS      optional: repeat the subject-visits up to this many rows for the writers (240000)
+#   ROWS      optional: the subject-visits the study must have (240000 for 10000 subjects); the
+#             benchmark stops if it has another number, so every line covers the same rows
 #
 # Environment (defaults in brackets):
 #   OFFSET [500]        server port offset: HTTP 8080+OFFSET, management 9990+OFFSET
@@ -52,7 +54,7 @@ CLASSPATH_EJB="$ROOT/ejb/target/classes:$ROOT/ejb/target/test-classes:$(cat "$RO
 if [[ -z "${KEEP_STUDY:-}" ]]; then
     # 1. the study
     java -cp "$CLASSPATH_EJB" org.cytotrial.exchange.synthetic.SyntheticStudyGenerator --code "$CODE" \
-        --subjects "$SUBJECTS" --visits 24 --assessments 12 --markers 20 --seed 1 --out "$WORK/$CODE.zip"
+        --subjects "$SUBJECTS" --visits 24 --assessments 12 --markers 20 --seed 1 --complete --out "$WORK/$CODE.zip"
 
     # 2. an empty schema and a server of our own on it
     psql -q -v ON_ERROR_STOP=1 -c "drop schema if exists $SCHEMA cascade" -c "create schema $SCHEMA"
