@@ -21,6 +21,7 @@
 #   BENCH_HEAP [3g]     the benchmark JVM's -Xmx
 #   BENCH_JAVA_OPTS []  more options for the benchmark JVM, e.g. a JFR recording
 #   KEEP_STUDY []       non-empty: reuse the schema and study if already imported (skip 1-4)
+#   KEEP_ZIP []         non-empty: reuse the generated zip in WORK if there is one (skip 1)
 #   WORK [/tmp/cytotrial-bench]  zip, server copy and logs
 #
 # Run from the repository root after `mvn -q -DskipTests package` (the EAR and the configured
@@ -53,7 +54,7 @@ CLASSPATH_EJB="$ROOT/ejb/target/classes:$ROOT/ejb/target/test-classes:$(cat "$RO
 
 if [[ -z "${KEEP_STUDY:-}" ]]; then
     # 1. the study
-    java -cp "$CLASSPATH_EJB" org.cytotrial.exchange.synthetic.SyntheticStudyGenerator --code "$CODE" \
+    [[ -n "${KEEP_ZIP:-}" && -s "$WORK/$CODE.zip" ]] || java -cp "$CLASSPATH_EJB" org.cytotrial.exchange.synthetic.SyntheticStudyGenerator --code "$CODE" \
         --subjects "$SUBJECTS" --visits 24 --assessments 12 --markers 20 --seed 1 --complete --out "$WORK/$CODE.zip"
 
     # 2. an empty schema and a server of our own on it
@@ -78,8 +79,9 @@ if [[ -z "${KEEP_STUDY:-}" ]]; then
 
     # 3. the import over REST, timed
     start=$(date +%s%N)
-    curl -sf -u admin:cytotrial-demo -H 'Content-Type: application/zip' --data-binary "@$WORK/$CODE.zip" \
-        "http://localhost:$HTTP/cytotrial/api/studies" > "$WORK/import-$CODE.json"
+    curl -sS --fail-with-body -u admin:cytotrial-demo -H 'Content-Type: application/zip' --data-binary "@$WORK/$CODE.zip" \
+        "http://localhost:$HTTP/cytotrial/api/studies" > "$WORK/import-$CODE.json" \
+        || { echo "import failed: $(cat "$WORK/import-$CODE.json")" >&2; exit 1; }
     echo "imported $CODE in $(( ($(date +%s%N) - start) / 1000000 )) ms: $(cat "$WORK/import-$CODE.json")"
 
     # 4. the server is not needed for the benchmark, which reads the schema itself
