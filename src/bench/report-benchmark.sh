@@ -66,7 +66,7 @@ if [[ -z "${KEEP_STUDY:-}" ]]; then
     export JBOSS_PIDFILE="$WORK/wildfly-$OFFSET.pid" LAUNCH_JBOSS_IN_BACKGROUND=1
     CYTOTRIAL_DB_DRIVER=postgresql CYTOTRIAL_DB_URL="$JDBC&reWriteBatchedInserts=true" \
         CYTOTRIAL_DB_USER="$PGUSER" CYTOTRIAL_DB_PASSWORD="$PGPASSWORD" \
-        JAVA_OPTS="-Xms512m -Xmx$SERVER_HEAP -Dcytotrial.demo=true -Djboss.socket.binding.port-offset=$OFFSET" \
+        JAVA_OPTS="-Xms512m -Xmx$SERVER_HEAP -Dcytotrial.demo=true -Dcytotrial.import.max-bytes=1073741824 -Djboss.socket.binding.port-offset=$OFFSET" \
         "$SERVER/bin/standalone.sh" > "$WORK/server-$OFFSET.log" 2>&1 &
     for _ in $(seq 1 60); do [[ -s "$JBOSS_PIDFILE" ]] && break; sleep 1; done
     PID=$(cat "$JBOSS_PIDFILE")   # the server's JVM; standalone.sh deletes the file when it stops
