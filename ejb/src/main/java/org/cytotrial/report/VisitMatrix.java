@@ -210,50 +210,73 @@ final class VisitMatrix {
             groups[g][counts[g]++] = r;
         }
 
-        Integer[] armOrder = sortedIndices(arms.size(), Comparator.comparing(arms::get));
-        Integer[] columnOrder = sortedIndices(width, Comparator.comparing(c -> catalogue.get(c).code()));
-        Integer[] visitOrder = sortedIndices(visitNumbers, Comparator.comparingDouble(v -> numbers.get(v).doubleValue()));
-        double[] values = new double[16];
-        double[] folds = new double[16];
-        for (int a : armOrder) {
-            for (int c : columnOrder) {
-                if (!measured[c]) {
+        // one pass over each arm and visit's rows, every marker of a row at once (the row's cells
+        // lie side by side in memory), then the summaries in the summarizer's order
+        MarkerSummary[] summaries = new MarkerSummary[arms.size() * width * visitNumbers];
+        double[][] values = new double[width][16];
+        double[][] folds = new double[width][16];
+        int[] n = new int[width];
+        int[] nFolds = new int[width];
+        int[] labelRank = new int[width];
+        String[] label = new String[width];
+        for (int a = 0; a < arms.size(); a++) {
+            for (int v = 0; v < visitNumbers; v++) {
+                int[] group = groups[a * visitNumbers + v];
+                if (group.length == 0) {
                     continue;
                 }
-                for (int v : visitOrder) {
-                    int[] group = groups[a * visitNumbers + v];
-                    double visitNumber = numbers.get(v).doubleValue();
-                    boolean withFolds = visitNumber >= baseline;
-                    int n = 0;
-                    int nFolds = 0;
-                    int labelRank = Integer.MAX_VALUE;
-                    String label = null;
-                    if (values.length < group.length) {
-                        values = new double[group.length];
-                        folds = new double[group.length];
+                boolean withFolds = numbers.get(v).doubleValue() >= baseline;
+                Arrays.fill(n, 0);
+                Arrays.fill(nFolds, 0);
+                Arrays.fill(labelRank, Integer.MAX_VALUE);
+                for (int c = 0; c < width; c++) {
+                    if (values[c].length < group.length) {
+                        values[c] = new double[group.length];
+                        folds[c] = new double[group.length];
                     }
-                    for (int r : group) {
-                        double value = cells[r * width + c];
+                }
+                for (int r : group) {
+                    int subject = subjectOf[r];
+                    int rank = usubjidRank[subject];
+                    int b = withFolds ? baselineRow[subject] : -1;
+                    int row = r * width;
+                    int baseRow = b * width;
+                    for (int c = 0; c < width; c++) {
+                        double value = cells[row + c];
                         if (Double.isNaN(value)) {
                             continue;
                         }
-                        values[n++] = value;
-                        int subject = subjectOf[r];
-                        if (usubjidRank[subject] < labelRank) {
-                            labelRank = usubjidRank[subject];
-                            label = nameOf[r];
+                        values[c][n[c]++] = value;
+                        if (rank < labelRank[c]) {
+                            labelRank[c] = rank;
+                            label[c] = nameOf[r];
                         }
-                        int b = baselineRow[subject];
-                        if (withFolds && b >= 0) {
-                            double base = cells[b * width + c];
+                        if (b >= 0) {
+                            double base = cells[baseRow + c];
                             if (!Double.isNaN(base) && base != 0.0) {
-                                folds[nFolds++] = value / base;
+                                folds[c][nFolds[c]++] = value / base;
                             }
                         }
                     }
-                    if (n > 0) {
-                        sink.accept(MarkerSummary.of(arms.get(a), catalogue.get(c).code(), visitNumber, label,
-                                Arrays.copyOf(values, n), Arrays.copyOf(folds, nFolds)));
+                }
+                for (int c = 0; c < width; c++) {
+                    if (n[c] > 0) {
+                        summaries[(a * width + c) * visitNumbers + v] = MarkerSummary.of(arms.get(a),
+                                catalogue.get(c).code(), numbers.get(v).doubleValue(), label[c],
+                                Arrays.copyOf(values[c], n[c]), Arrays.copyOf(folds[c], nFolds[c]));
+                    }
+                }
+            }
+        }
+        Integer[] armOrder = sortedIndices(arms.size(), Comparator.comparing(arms::get));
+        Integer[] columnOrder = sortedIndices(width, Comparator.comparing(c -> catalogue.get(c).code()));
+        Integer[] visitOrder = sortedIndices(visitNumbers, Comparator.comparingDouble(v -> numbers.get(v).doubleValue()));
+        for (int a : armOrder) {
+            for (int c : columnOrder) {
+                for (int v : visitOrder) {
+                    MarkerSummary summary = summaries[(a * width + c) * visitNumbers + v];
+                    if (summary != null) {
+                        sink.accept(summary);
                     }
                 }
             }

@@ -161,15 +161,45 @@ public final class ReportBenchmark {
     private static void report(Connection connection, ReportScope scope, String study, Path out,
             Map<String, List<Double>> seconds, Map<String, Long> heap, Map<String, Long> sizes) throws Exception {
         Path file = out.resolve(study + "-report.xlsx");
-        measure(REPORT, seconds, heap, () -> {
-            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-                ReportData data = new ReportReader(connection, scope).read(new ReportProgress(), Instant.now(),
-                        "benchmark");
-                new StudyWorkbook().write(data, o, new ReportProgress());
+        ReportProgress progress = new ReportProgress();
+        Map<String, Long> steps = new LinkedHashMap<>();
+        Thread watcher = new Thread(() -> {
+            // wall time per progress step (database time included), sampled every 2 ms
+            String step = null;
+            long since = System.nanoTime();
+            while (!Thread.currentThread().isInterrupted()) {
+                String now = progress.step();
+                if (!now.equals(step)) {
+                    long t = System.nanoTime();
+                    if (step != null) {
+                        steps.merge(step, t - since, Long::sum);
+                    }
+                    step = now;
+                    since = t;
+                }
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    break;
+                }
             }
+            steps.merge(step, System.nanoTime() - since, Long::sum);
+        });
+        measure(REPORT, seconds, heap, () -> {
+            watcher.start();
+            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                ReportData data = new ReportReader(connection, scope).read(progress, Instant.now(), "benchmark");
+                new StudyWorkbook().write(data, o, progress);
+            }
+            progress.finished();
+            watcher.interrupt();
+            watcher.join();
             connection.commit();
             ReportReader.tuneTransaction(connection);
         });
+        StringBuilder line = new StringBuilder("    steps:");
+        steps.forEach((step, nanos) -> line.append(String.format(Locale.ROOT, " %s %.2f s;", step, nanos / 1e9)));
+        System.out.println(line);
         sizes.put(REPORT, Files.size(file));
     }
 
