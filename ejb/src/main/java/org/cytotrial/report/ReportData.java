@@ -54,12 +54,6 @@ public record ReportData(ReportScope scope, List<ArmResult> arms, LogRankResult 
         };
     }
 
-    /** The same report with its markers: the Visits columns, the marker summaries and the Visits rows. */
-    public ReportData withMarkers(List<MarkerColumn> markers, List<MarkerSummary> markerSummaries, VisitSource visits) {
-        return new ReportData(scope, arms, logRank, outcomes, markers, markerSummaries, adverseEvents, visitCount, visits,
-                generatedAt, softwareVersion);
-    }
-
     public ReportData {
         arms = List.copyOf(arms);
         outcomes = List.copyOf(outcomes);

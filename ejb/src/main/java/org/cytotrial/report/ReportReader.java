@@ -88,41 +88,35 @@ public final class ReportReader {
 
     /** Reads everything but the subject-visits, which {@link ReportData#visits()} streams later. */
     public ReportData read(ReportProgress progress, Instant generatedAt, String softwareVersion) throws SQLException {
-        return withMarkers(readWithoutMarkers(progress, generatedAt, softwareVersion), progress);
-    }
-
-    /**
-     * The first part of {@link #read}: subjects and their outcomes, the visit count and the
-     * adverse events; no markers yet (a writer can lay out the sheets that need none meanwhile).
-     */
-    public ReportData readWithoutMarkers(ReportProgress progress, Instant generatedAt, String softwareVersion)
-            throws SQLException {
         progress.step("Subjects, responses and measurements", 0, 15, subjectCount());
         List<SubjectOutcome> outcomes = outcomes(progress);
         progress.step("Counting visits", 15, 16, 1);
         long visits = visitCount();
-        progress.step("Adverse events", 16, 18, 1);
-        return new ReportData(scope, Outcomes.arms(scope, outcomes), Outcomes.logRank(scope, outcomes), outcomes,
-                List.of(), List.of(), adverseEvents(outcomes), visits, null, generatedAt, softwareVersion);
-    }
-
-    /** The second part of {@link #read}: the marker summaries, the Visits columns and the source of the Visits rows. */
-    public ReportData withMarkers(ReportData data, ReportProgress progress) throws SQLException {
-        progress.step("Marker summaries", 18, 35, 1);
+        progress.step("Marker summaries", 16, 30, 1);
         List<MarkerSummary> summaries = new ArrayList<>();
         List<MarkerColumn> catalogue = markerColumns(null);
-        long allVisits = scope.cutoff() == null ? data.visitCount() : allVisitCount();
+        long allVisits = scope.cutoff() == null ? visits : allVisitCount();
         if (allVisits * catalogue.size() <= IN_MEMORY_RESULTS) {
             // one read of the visits with their results serves the marker summaries and the Visits rows
             VisitMatrix matrix = VisitMatrix.read(this, catalogue, allVisits);
             matrix.summarize(summaries::add);
             List<MarkerColumn> markers = matrix.markers();
-            return data.withMarkers(markers, summaries, () -> matrix.visits(markers));
+            progress.step("Adverse events", 30, 35, 1);
+            return data(outcomes, visits, markers, summaries, () -> matrix.visits(markers), generatedAt,
+                    softwareVersion);
         }
         Set<String> tests = new HashSet<>();
         markerSummariesSorted(summaries::add, tests);
         List<MarkerColumn> markers = markerColumns(tests);
-        return data.withMarkers(markers, summaries, () -> visitCursor(markers));
+        progress.step("Adverse events", 30, 35, 1);
+        return data(outcomes, visits, markers, summaries, () -> visitCursor(markers), generatedAt, softwareVersion);
+    }
+
+    private ReportData data(List<SubjectOutcome> outcomes, long visits, List<MarkerColumn> markers,
+            List<MarkerSummary> summaries, ReportData.VisitSource source, Instant generatedAt, String version)
+            throws SQLException {
+        return new ReportData(scope, Outcomes.arms(scope, outcomes), Outcomes.logRank(scope, outcomes), outcomes,
+                markers, summaries, adverseEvents(outcomes), visits, source, generatedAt, version);
     }
 
     /** Markers in the catalogue: with the visits, an upper bound of the results in scope. */

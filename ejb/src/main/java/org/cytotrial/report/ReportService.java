@@ -185,7 +185,7 @@ public class ReportService {
         long started = System.nanoTime();
         inSnapshot(connection -> {
             ReportReader reader = new ReportReader(connection, scope);
-            ReportData data = reader.readWithoutMarkers(progress, Instant.now(), app.version());
+            ReportData data = reader.read(progress, Instant.now(), app.version());
             StudyWorkbook workbook = new StudyWorkbook();
             if (scope.auditTrail()) {
                 workbook.auditTrail(new ReportAuditTrail(scope, data.generatedAt(),
@@ -193,8 +193,7 @@ public class ReportService {
                         (filter, consumer) -> auditTrails.stream(AuditScope.study(scope.studyCode()), filter, false,
                                 consumer)));
             }
-            // the marker results are read while the sheets that do not need them are laid out
-            workbook.write(data, () -> reader.withMarkers(data, progress), out, progress);
+            workbook.write(data, out, progress);
             progress.finished();
             LOG.info(() -> String.format("Report %s for %s: %d subjects, %d subject-visits in %.1f s", scope.fileStem(),
                     scope.requestedBy(), data.outcomes().size(), data.visitCount(), (System.nanoTime() - started) / 1e9));

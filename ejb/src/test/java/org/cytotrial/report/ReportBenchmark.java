@@ -154,8 +154,6 @@ public final class ReportBenchmark {
     }
 
     private static final String REPORT = "whole report from PostgreSQL (all sheets)";
-    /** -Dbench.sequential=true: read everything, then write (no layout while reading), to measure the overlap. */
-    private static final boolean SEQUENTIAL = Boolean.getBoolean("bench.sequential");
     private static final String FASTEXCEL = "(b) fastexcel, Visits cells from memory";
     private static final String END_TO_END = "(e) fastexcel, Visits cells from PostgreSQL (one query)";
 
@@ -190,14 +188,8 @@ public final class ReportBenchmark {
         measure(REPORT, seconds, heap, () -> {
             watcher.start();
             try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-                // as ReportService.writeWorkbook
-                ReportReader reader = new ReportReader(connection, scope);
-                ReportData data = reader.readWithoutMarkers(progress, Instant.now(), "benchmark");
-                if (SEQUENTIAL) {
-                    new StudyWorkbook().write(reader.withMarkers(data, progress), o, progress);
-                } else {
-                    new StudyWorkbook().write(data, () -> reader.withMarkers(data, progress), o, progress);
-                }
+                ReportData data = new ReportReader(connection, scope).read(progress, Instant.now(), "benchmark");
+                new StudyWorkbook().write(data, o, progress);
             }
             progress.finished();
             watcher.interrupt();

@@ -43,27 +43,17 @@ final class VisitsSheet {
         return part == 1 ? NAME : NAME + " (" + part + ")";
     }
 
-    /** Creates the sheet(s), empty, in the workbook's order: "Visits", "Visits (2)", ... as the count needs. */
-    static List<XSSFSheet> create(XSSFWorkbook workbook, long visitCount, int maxRows) {
-        int parts = (int) Math.max(1, (visitCount + maxRows - 1) / maxRows);
-        List<XSSFSheet> sheets = new ArrayList<>();
-        for (int part = 1; part <= parts; part++) {
-            sheets.add(workbook.createSheet(sheetName(part)));
-        }
-        return sheets;
-    }
-
-    /** Lays out the sheets made by {@link #create} and registers their rows to be streamed from one pass over the visits. */
-    static Closeable build(List<XSSFSheet> sheets, StyleBook styles, StreamedWorkbook streamed, ReportData data,
+    /** Creates the sheet(s) and registers their rows to be streamed from one pass over the visits. */
+    static Closeable build(XSSFWorkbook workbook, StyleBook styles, StreamedWorkbook streamed, ReportData data,
             ReportProgress progress, int maxRows) {
         List<String> columns = columns(data);
         int date = styles.index(ReportStyle.DATE);
         int integer = styles.index(ReportStyle.INTEGER);
         long total = data.visitCount();
-        int parts = sheets.size();
+        int parts = (int) Math.max(1, (total + maxRows - 1) / maxRows);
         Pass pass = new Pass(data, progress);
         for (int part = 1; part <= parts; part++) {
-            XSSFSheet sheet = sheets.get(part - 1);
+            XSSFSheet sheet = workbook.createSheet(sheetName(part));
             long rows = Math.min(maxRows, total - (long) (part - 1) * maxRows);
             GridSheet grid = new GridSheet(sheet, styles);
             grid.header(columns.toArray(String[]::new));
