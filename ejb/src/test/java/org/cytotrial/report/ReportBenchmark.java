@@ -154,6 +154,9 @@ public final class ReportBenchmark {
     }
 
     private static final String REPORT = "whole report from PostgreSQL (all sheets)";
+    private static final java.util.Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
+            .map(java.lang.management.MemoryPoolMXBean::getName).collect(java.util.stream.Collectors.toSet());
     private static final String FASTEXCEL = "(b) fastexcel, Visits cells from memory";
     private static final String END_TO_END = "(e) fastexcel, Visits cells from PostgreSQL (one query)";
 
@@ -439,8 +442,10 @@ public final class ReportBenchmark {
                 if (n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
                     GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo
                             .from((CompositeData) n.getUserData());
-                    long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
-                            .mapToLong(java.lang.management.MemoryUsage::getUsed).sum();
+                    // the heap's pools only: the map holds every pool, Metaspace and the code cache too
+                    long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                            .filter(pool -> HEAP_POOLS.contains(pool.getKey()))
+                            .mapToLong(pool -> pool.getValue().getUsed()).sum();
                     peak.accumulateAndGet(used, Math::max);
                 }
             };
