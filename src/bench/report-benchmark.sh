@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The report benchmark of docs/benchmarks.md, end to end: generate a synthetic study, start a
+# The report benchmark of docs/benchmarks.md, end to end: generate a synthetic study (complete:
+# every subject has every planned visit, so SUBJECTS x 24 subject-visits), start a
 # server of our own on a PostgreSQL schema of our own, import the study over REST, stop the
 # server, then run org.cytotrial.report.ReportBenchmark against that schema.
 #
@@ -9,7 +10,8 @@
 #   CODE      study code (SYN-10K, SYN-100K, ...)
 #   RUNS      runs per writer (the medians of docs/benchmarks.md are of 3)
 #   ONLY      all | report | sxssf | fastexcel | streamed | memory (see ReportBenchmark)
-#   ROWS      optional: repeat the subject-visits up to this many rows for the writers (240000)
+#   ROWS      optional: the subject-visits the study must have (240000 for 10000 subjects); the
+#             benchmark stops if it has another number, so every line covers the same rows
 #
 # Environment (defaults in brackets):
 #   OFFSET [500]        server port offset: HTTP 8080+OFFSET, management 9990+OFFSET
@@ -19,6 +21,7 @@
 #   BENCH_HEAP [3g]     the benchmark JVM's -Xmx
 #   BENCH_JAVA_OPTS []  more options for the benchmark JVM, e.g. a JFR recording
 #   KEEP_STUDY []       non-empty: reuse the schema and study if already imported (skip 1-4)
+#   KEEP_ZIP []         non-empty: reuse the generated zip in WORK if there is one (skip 1)
 #   WORK [/tmp/cytotrial-bench]  zip, server copy and logs
 #
 # Run from the repository root after `mvn -q -DskipTests package` (the EAR and the configured
@@ -51,8 +54,8 @@ CLASSPATH_EJB="$ROOT/ejb/target/classes:$ROOT/ejb/target/test-classes:$(cat "$RO
 
 if [[ -z "${KEEP_STUDY:-}" ]]; then
     # 1. the study
-    java -cp "$CLASSPATH_EJB" org.cytotrial.exchange.synthetic.SyntheticStudyGenerator --code "$CODE" \
-        --subjects "$SUBJECTS" --visits 24 --assessments 12 --markers 20 --seed 1 --out "$WORK/$CODE.zip"
+    [[ -n "${KEEP_ZIP:-}" && -s "$WORK/$CODE.zip" ]] || java -cp "$CLASSPATH_EJB" org.cytotrial.exchange.synthetic.SyntheticStudyGenerator --code "$CODE" \
+        --subjects "$SUBJECTS" --visits 24 --assessments 12 --markers 20 --seed 1 --complete --out "$WORK/$CODE.zip"
 
     # 2. an empty schema and a server of our own on it
     psql -q -v ON_ERROR_STOP=1 -c "drop schema if exists $SCHEMA cascade" -c "create schema $SCHEMA"
@@ -63,7 +66,7 @@ if [[ -z "${KEEP_STUDY:-}" ]]; then
     export JBOSS_PIDFILE="$WORK/wildfly-$OFFSET.pid" LAUNCH_JBOSS_IN_BACKGROUND=1
     CYTOTRIAL_DB_DRIVER=postgresql CYTOTRIAL_DB_URL="$JDBC&reWriteBatchedInserts=true" \
         CYTOTRIAL_DB_USER="$PGUSER" CYTOTRIAL_DB_PASSWORD="$PGPASSWORD" \
-        JAVA_OPTS="-Xms512m -Xmx$SERVER_HEAP -Dcytotrial.demo=true -Djboss.socket.binding.port-offset=$OFFSET" \
+        JAVA_OPTS="-Xms512m -Xmx$SERVER_HEAP -Dcytotrial.demo=true -Dcytotrial.import.max-bytes=1073741824 -Djboss.socket.binding.port-offset=$OFFSET" \
         "$SERVER/bin/standalone.sh" > "$WORK/server-$OFFSET.log" 2>&1 &
     for _ in $(seq 1 60); do [[ -s "$JBOSS_PIDFILE" ]] && break; sleep 1; done
     PID=$(cat "$JBOSS_PIDFILE")   # the server's JVM; standalone.sh deletes the file when it stops
@@ -76,8 +79,9 @@ if [[ -z "${KEEP_STUDY:-}" ]]; then
 
     # 3. the import over REST, timed
     start=$(date +%s%N)
-    curl -sf -u admin:cytotrial-demo -H 'Content-Type: application/zip' --data-binary "@$WORK/$CODE.zip" \
-        "http://localhost:$HTTP/cytotrial/api/studies" > "$WORK/import-$CODE.json"
+    curl -sS --fail-with-body -u admin:cytotrial-demo -H 'Content-Type: application/zip' --data-binary "@$WORK/$CODE.zip" \
+        "http://localhost:$HTTP/cytotrial/api/studies" > "$WORK/import-$CODE.json" \
+        || { echo "import failed: $(cat "$WORK/import-$CODE.json")" >&2; exit 1; }
     echo "imported $CODE in $(( ($(date +%s%N) - start) / 1000000 )) ms: $(cat "$WORK/import-$CODE.json")"
 
     # 4. the server is not needed for the benchmark, which reads the schema itself

@@ -123,6 +123,73 @@ class ReportsPageIT {
         }
     }
 
+    /**
+     * Create starts the report in the background and the page polls for it: every poll request
+     * (counted in the browser as it is sent) refreshes the progress bar and the step text, which
+     * only move forward, until the page offers the download by itself, with no click in between.
+     * (The steps' percentages are ReportProgressTest's; a demo report may finish before the first
+     * poll, so the test asserts what every run shows: polling, then the download.)
+     */
+    @Test
+    void afterCreateThePagePollsTheProgressAndThenOffersTheDownload() throws Exception {
+        try (Browser browser = new Browser()) {
+            browser.loginAs("sponsor");
+            browser.open("/reports.xhtml?study=IL2-MM");
+            browser.find(By.id("reportsForm:create"));
+            // record every poll request and what the progress panel shows at each change of the page
+            browser.script("""
+                    window.ctPolls = 0; window.ctSeen = [];
+                    var send = XMLHttpRequest.prototype.send;
+                    XMLHttpRequest.prototype.send = function (body) {
+                      if (typeof body === 'string' && body.indexOf('reportsForm%3Apoll') >= 0) { window.ctPolls++; }
+                      return send.apply(this, arguments);
+                    };
+                    new MutationObserver(function () {
+                      var step = document.getElementById('reportsForm:step');
+                      var bar = document.querySelector('[id="reportsForm:bar"] .ui-progressbar-label');
+                      var download = document.getElementById('reportsForm:download');
+                      window.ctSeen.push({step: step ? step.textContent : null, bar: bar ? bar.textContent : null,
+                                         download: !!download});
+                    }).observe(document.body, {childList: true, subtree: true, characterData: true});
+                    """);
+            browser.byId("reportsForm:create").click();
+            browser.waitFor(d -> !d.findElements(By.id("reportsForm:download")).isEmpty()
+                    || browser.text().contains("could not be made"));
+            assertFalse(browser.text().contains("could not be made"), browser.text());
+            // the poll started with the create response stops at the first answer that the report is done
+            Thread.sleep(2_500);
+            long polls = (Long) browser.script("return window.ctPolls");
+            assertTrue(polls >= 1, "the page polled for the report's progress");
+            Thread.sleep(2_500);
+            assertEquals(polls, (Long) browser.script("return window.ctPolls"), "polling stops once the report is done");
+
+            @SuppressWarnings("unchecked")
+            java.util.List<java.util.Map<String, Object>> seen = (java.util.List<java.util.Map<String, Object>>) browser
+                    .script("return window.ctSeen");
+            int previous = -1;
+            boolean downloadOffered = false;
+            for (java.util.Map<String, Object> state : seen) {
+                if (Boolean.TRUE.equals(state.get("download"))) {
+                    downloadOffered = true;
+                } else if (state.get("bar") != null && !downloadOffered) {
+                    String bar = (String) state.get("bar");
+                    assertTrue(bar.matches("\\d{1,3}%"), "bar label " + bar);
+                    int percent = Integer.parseInt(bar.substring(0, bar.length() - 1));
+                    assertTrue(percent >= previous && percent <= 100, "progress only moves forward: " + seen);
+                    previous = percent;
+                    assertFalse(((String) state.get("step")).isBlank(), "a step is named beside the bar: " + seen);
+                }
+            }
+            assertTrue(downloadOffered, "the download was offered: " + seen);
+            System.out.println("progress seen while polling (" + polls + " polls): " + seen);
+            HttpResponse<byte[]> report = get(browser, browser.byId("reportsForm:download").getAttribute("href"));
+            assertEquals(200, report.statusCode());
+            try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(report.body()))) {
+                assertTrue(workbook.getSheet("Visits").getLastRowNum() > 0);
+            }
+        }
+    }
+
     @Test
     void aCoordinatorIsToldReportsAreNotTheirs() throws Exception {
         try (Browser browser = new Browser()) {

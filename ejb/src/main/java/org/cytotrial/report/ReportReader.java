@@ -1,7 +1,6 @@
 package org.cytotrial.report;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -11,7 +10,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -97,23 +95,22 @@ public final class ReportReader {
         long visits = visitCount();
         progress.step("Marker summaries", 16, 30, 1);
         List<MarkerSummary> summaries = new ArrayList<>();
-        Set<String> tests = new HashSet<>();
-        ReportData.VisitSource source;
-        if (visits * catalogueSize() <= IN_MEMORY_RESULTS) {
-            // one read of the results serves the marker summaries and the Visits rows
-            ResultGroups results = ResultGroups.read(this);
-            results.summarize(summaries::add);
-            tests.addAll(results.testCodes);
-            List<MarkerColumn> markers = markerColumns(tests);
-            source = () -> results.visits(this, markers);
+        List<MarkerColumn> catalogue = markerColumns(null);
+        long allVisits = scope.cutoff() == null ? visits : allVisitCount();
+        if (allVisits * catalogue.size() <= IN_MEMORY_RESULTS) {
+            // one read of the visits with their results serves the marker summaries and the Visits rows
+            VisitMatrix matrix = VisitMatrix.read(this, catalogue, allVisits);
+            matrix.summarize(summaries::add);
+            List<MarkerColumn> markers = matrix.markers();
             progress.step("Adverse events", 30, 35, 1);
-            return data(outcomes, visits, markers, summaries, source, generatedAt, softwareVersion);
+            return data(outcomes, visits, markers, summaries, () -> matrix.visits(markers), generatedAt,
+                    softwareVersion);
         }
-        markerSummaries(summaries::add, tests, false);
+        Set<String> tests = new HashSet<>();
+        markerSummariesSorted(summaries::add, tests);
         List<MarkerColumn> markers = markerColumns(tests);
-        source = () -> visitCursor(markers);
         progress.step("Adverse events", 30, 35, 1);
-        return data(outcomes, visits, markers, summaries, source, generatedAt, softwareVersion);
+        return data(outcomes, visits, markers, summaries, () -> visitCursor(markers), generatedAt, softwareVersion);
     }
 
     private ReportData data(List<SubjectOutcome> outcomes, long visits, List<MarkerColumn> markers,
@@ -228,13 +225,14 @@ public final class ReportReader {
     // --- markers ---------------------------------------------------------------------------
 
     /**
-     * Results in scope (an upper bound: visits x catalogue markers) up to which they are read once
-     * and held, 12 bytes each (16 million is about 200 MB), to give both the marker summaries and
-     * the Visits rows; above it, the summaries come from a stream the database sorts and the rows
-     * from a second pass, in constant memory but slower. Both ways feed the engine's summarizer the
-     * same rows in the same order, so the numbers are identical.
+     * Results in scope (as visits x catalogue markers, the cells of {@link VisitMatrix}) up to which
+     * they are read once and held, 8 bytes each (8 million are 64 MB; 10,000 subjects x 24 visits
+     * x 20 markers are 4.8 million), to give both the marker summaries and the Visits rows; above
+     * it, the summaries come from a stream the database sorts and the rows from a second pass, in
+     * constant memory but slower. Both ways give the same summaries (the engine's summarizer, or
+     * the same arithmetic on the same values) and the same rows.
      */
-    public static final long IN_MEMORY_RESULTS = Long.getLong("cytotrial.report.in-memory-results", 16_000_000L);
+    public static final long IN_MEMORY_RESULTS = Long.getLong("cytotrial.report.in-memory-results", 8_000_000L);
 
     /**
      * Marker summaries per arm, marker and visit, by the engine's summarizer: all subjects of the
@@ -244,9 +242,9 @@ public final class ReportReader {
     void markerSummaries(java.util.function.Consumer<MarkerSummary> sink, Set<String> tests, boolean inMemory)
             throws SQLException {
         if (inMemory) {
-            ResultGroups groups = ResultGroups.read(this);
-            groups.summarize(sink);
-            tests.addAll(groups.testCodes);
+            VisitMatrix matrix = VisitMatrix.read(this, markerColumns(null), 1024);
+            matrix.summarize(sink);
+            matrix.markers().forEach(m -> tests.add(m.code()));
         } else {
             markerSummariesSorted(sink, tests);
         }
@@ -284,28 +282,8 @@ public final class ReportReader {
         return arms;
     }
 
-    /** Every visit of the subjects in scope (no cut-off: results are cut off by their own date). */
-    String visitsOfScope() {
-        return "select v.id, v.visit_number, v.name, v.visit_date, s.arm_id, s.id, s.usubjid from visit v"
-                + " join subject s on s.id = v.subject_id where" + filter;
-    }
-
-    /** The results of the subjects in scope in subject order, without their visits (see {@link ResultGroups}). */
-    String resultsInSubjectOrder() {
-        return "select r.subject_id, r.visit_id, r.test_code, r.standard_value"
-                + (scope.cutoff() == null ? "" : ", r.collected_on")
-                + " from lab_result r join subject s on s.id = r.subject_id where" + filter + " order by r.subject_id";
-    }
-
     LocalDate cutoff() {
         return scope.cutoff();
-    }
-
-    String visitRows() {
-        return "select v.id, s.id, s.usubjid, a.code, si.code, v.visit_number, v.name, v.visit_date,"
-                + " s.first_dose_date, s.arm_id from visit v join subject s on s.id = v.subject_id"
-                + " join arm a on a.id = s.arm_id join site si on si.id = s.site_id where" + filter
-                + upToCutoff("v.visit_date") + " order by s.id, v.visit_number";
     }
 
     /**
@@ -336,12 +314,12 @@ public final class ReportReader {
         return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
     }
 
-    /** The catalogue entries of the given marker codes, in the catalogue's display order. */
+    /** The catalogue entries of the given marker codes (null: all), in the catalogue's display order. */
     public List<MarkerColumn> markerColumns(Set<String> codes) throws SQLException {
         List<MarkerColumn> columns = new ArrayList<>();
         try (Cursor c = new Cursor("select code, name, standard_unit from marker order by display_order, code")) {
             while (c.next()) {
-                if (codes.contains(c.rs.getString(1))) {
+                if (codes == null || codes.contains(c.rs.getString(1))) {
                     columns.add(new MarkerColumn(c.rs.getString(1), c.rs.getString(2), c.rs.getString(3)));
                 }
             }
@@ -414,108 +392,52 @@ public final class ReportReader {
         }
     }
 
-    /**
-     * The subject-visits with every marker, wide. Two cursors in subject order: the visits, and
-     * the results; a subject's results are gathered per visit (at most visits x markers values)
-     * before its visits are handed out.
-     */
-    ReportData.VisitCursor visitCursor(List<MarkerColumn> markers) throws IOException {
-        Map<String, Integer> column = new HashMap<>();
-        for (int i = 0; i < markers.size(); i++) {
-            column.put(markers.get(i).code(), i);
-        }
-        String visits = visitRows();
-        String results = "select r.subject_id, r.visit_id, r.test_code, r.standard_value from lab_result r"
-                + " join subject s on s.id = r.subject_id"
-                + (scope.cutoff() == null ? "" : " join visit v on v.id = r.visit_id") + " where" + filter
-                + upToCutoff("coalesce(r.collected_on, v.visit_date)") + " order by r.subject_id";
-        try {
-            return new WideVisits(new Cursor(visits), new Cursor(results), column, markers.size());
-        } catch (SQLException e) {
-            throw new IOException("Reading the visits failed: " + e.getMessage(), e);
+    /** Every visit of the subjects in scope, whatever its date (results count by their own dates). */
+    long allVisitCount() throws SQLException {
+        try (Cursor c = new Cursor("select count(*) from visit v join subject s on s.id = v.subject_id where" + filter)) {
+            c.next();
+            return c.rs.getLong(1);
         }
     }
 
-    private static final class WideVisits implements ReportData.VisitCursor {
-        private final Cursor visits;
-        private final Cursor results;
-        private final Map<String, Integer> column;
-        private final int width;
-        private final List<VisitRow> pending = new ArrayList<>();
-        private int nextPending;
-        private boolean visitsStarted;
-
-        WideVisits(Cursor visits, Cursor results, Map<String, Integer> column, int width) {
-            this.visits = visits;
-            this.results = results;
-            this.column = column;
-            this.width = width;
+    /**
+     * The subject-visits dated up to the cut-off with the given markers, wide, streamed: one row per
+     * visit from the database ({@link VisitResults}), nothing held.
+     */
+    ReportData.VisitCursor visitCursor(List<MarkerColumn> markers) throws IOException {
+        VisitResults visits;
+        try {
+            visits = new VisitResults(this, markers.stream().map(MarkerColumn::code).toList(), true, true);
+        } catch (SQLException e) {
+            throw new IOException("Reading the visits failed: " + e.getMessage(), e);
         }
-
-        @Override
-        public VisitRow next() throws IOException {
-            try {
-                if (nextPending == pending.size() && !loadSubject()) {
-                    return null;
+        return new ReportData.VisitCursor() {
+            @Override
+            public VisitRow next() throws IOException {
+                try {
+                    if (!visits.next()) {
+                        return null;
+                    }
+                    ResultSet s = visits.subjectColumns();
+                    LocalDate date = visits.visitDate();
+                    LocalDate firstDose = localDate(s.getDate(9));
+                    return new VisitRow(s.getString(6), s.getString(7), s.getString(8),
+                            visits.visitNumber().stripTrailingZeros(), visits.visitName(), date,
+                            date == null || firstDose == null ? null : StudyDay.of(firstDose, date), visits.values.clone());
+                } catch (SQLException e) {
+                    throw new IOException("Reading the visits failed: " + e.getMessage(), e);
                 }
-                return pending.get(nextPending++);
-            } catch (SQLException e) {
-                throw new IOException("Reading the visits failed: " + e.getMessage(), e);
             }
-        }
 
-        /** Reads the next subject's visits and results; false after the last subject. */
-        private boolean loadSubject() throws SQLException {
-            pending.clear();
-            nextPending = 0;
-            if (!visitsStarted) {
-                visitsStarted = true;
-                if (!visits.next()) {
-                    return false;
-                }
-            } else if (visits.done) {
-                return false;
-            }
-            ResultSet v = visits.rs;
-            long subject = v.getLong(2);
-            Map<Long, double[]> values = new HashMap<>();
-            List<Long> ids = new ArrayList<>();
-            while (!visits.done && v.getLong(2) == subject) {
-                long visitId = v.getLong(1);
-                double[] row = new double[width];
-                Arrays.fill(row, Double.NaN);
-                values.put(visitId, row);
-                ids.add(visitId);
-                LocalDate date = localDate(v.getDate(8));
-                LocalDate firstDose = localDate(v.getDate(9));
-                pending.add(new VisitRow(v.getString(3), v.getString(4), v.getString(5), v.getBigDecimal(6)
-                        .stripTrailingZeros(), v.getString(7), date,
-                        date == null || firstDose == null ? null : StudyDay.of(firstDose, date), row));
-                visits.advance();
-            }
-            while (results.at(subject)) {
-                double[] row = values.get(results.rs.getLong(2));
-                Integer c = column.get(results.rs.getString(3));
-                if (row != null && c != null) {
-                    row[c] = results.rs.getDouble(4);
-                }
-                results.advance();
-            }
-            return true;
-        }
-
-        @Override
-        public void close() throws IOException {
-            try {
+            @Override
+            public void close() throws IOException {
                 try {
                     visits.close();
-                } finally {
-                    results.close();
+                } catch (SQLException e) {
+                    throw new IOException(e);
                 }
-            } catch (SQLException e) {
-                throw new IOException(e);
             }
-        }
+        };
     }
 
     // --- cursors ---------------------------------------------------------------------------

@@ -41,10 +41,13 @@ import org.cytotrial.study.ResponseCriteria;
  * <ol>
  *   <li>the whole report (all sheets) as the server makes it: read in one snapshot, derive,
  *       write;</li>
+ *   <li>(e) the Visits cells read from PostgreSQL with one plain query and written by fastexcel:
+ *       the least a report on the fastest writer pays;</li>
  *   <li>the same subject-visits, read once into memory, written as the Visits sheet's cells by
  *       (a) POI SXSSF as documented (window 100), (b) fastexcel, (c) the report's own streamed
  *       sheet writer, and (d) the whole report again from memory (no database time);</li>
  * </ol>
+ * in rounds (one of each per run), so that all lines share the same minutes of a shared machine.
  * with times, file sizes and live-heap growth (heap in use after each garbage collection, above
  * what was in use before the run). Usage:
  * <pre>
@@ -52,9 +55,9 @@ import org.cytotrial.study.ResponseCriteria;
  *      jdbc:postgresql://127.0.0.1:5432/test?currentSchema=cytotrial_bench_reports postgres postgres SYN-10K target/bench [runs] [only]
  * </pre>
  * {@code only}: {@code all} (default), {@code report} (1 alone), or one writer alone for a profiler:
- * {@code sxssf}, {@code fastexcel}, {@code streamed}, {@code memory}. A last argument {@code rows}
- * repeats the study's subject-visits (as later visits of the same subjects) up to that many rows
- * for 2, e.g. 240000 for the issue's 10,000 subjects x 24 visits.
+ * {@code sxssf}, {@code fastexcel}, {@code fastexcel-db}, {@code streamed}, {@code memory}. A last
+ * argument {@code rows} is the number of subject-visits the study must have (240000 for the issue's
+ * 10,000 subjects x 24 visits, a study generated with {@code --complete}): every line covers them.
  */
 public final class ReportBenchmark {
 
@@ -82,20 +85,10 @@ public final class ReportBenchmark {
             ReportScope scope = scope(connection, study);
             ReportReader.tuneTransaction(connection);
 
-            for (int run = 0; run < runs && (only.equals("all") || only.equals("report")); run++) {
-                Path file = out.resolve(study + "-report.xlsx");
-                measure("report from PostgreSQL (all sheets)", seconds, heap, () -> {
-                    try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-                        ReportData data = new ReportReader(connection, scope).read(new ReportProgress(), Instant.now(),
-                                "benchmark");
-                        new StudyWorkbook().write(data, o, new ReportProgress());
-                    }
-                    connection.commit();
-                    ReportReader.tuneTransaction(connection);
-                });
-                sizes.put("report from PostgreSQL (all sheets)", Files.size(file));
-            }
             if (only.equals("report")) {
+                for (int run = 0; run < runs; run++) {
+                    report(connection, scope, study, out, seconds, heap, sizes);
+                }
                 print(seconds, heap, sizes);
                 return;
             }
@@ -109,28 +102,25 @@ public final class ReportBenchmark {
             }
             connection.commit();
             ReportReader.tuneTransaction(connection);
-            if (visitRows > rows.size()) {
-                // the shape (24 visits for every subject) from the study's own rows: the
-                // rows again, as further visits of the same subjects, up to the number asked for
-                List<VisitRow> more = new ArrayList<>(visitRows);
-                for (int i = 0; more.size() < visitRows; i++) {
-                    VisitRow r = rows.get(i % rows.size());
-                    int round = i / rows.size();
-                    more.add(round == 0 ? r : new VisitRow(r.subject(), r.arm(), r.site(),
-                            r.visitNumber().add(java.math.BigDecimal.valueOf(100L * round)), r.visit() + " (" + round + ")",
-                            r.date(), r.studyDay(), r.values()));
-                }
-                rows.clear();
-                rows.addAll(more);
+            if (visitRows > 0 && visitRows != rows.size()) {
+                // every line of the table must cover the same subject-visits (generate with --complete)
+                throw new IllegalStateException(study + " has " + rows.size() + " subject-visits, not " + visitRows);
             }
             List<String> header = new ArrayList<>(List.of("Subject", "Arm", "Site", "Visit number", "Visit",
                     "Visit date", "Study day"));
             data.markers().forEach(m -> header.add(m.heading()));
+            List<String> markerCodes = data.markers().stream().map(MarkerColumn::code).toList();
+            long studyId = scope.studyId();
             System.out.printf(Locale.ROOT, "%s: %d treated subjects, %d subject-visits x %d columns = %d cells%n", study,
                     data.outcomes().size(), rows.size(), header.size(), (long) rows.size() * header.size());
             ReportData inMemory = new ReportData(data.scope(), data.arms(), data.logRank(), data.outcomes(),
                     data.markers(), data.markerSummaries(), data.adverseEvents(), rows.size(), ReportData.of(rows),
                     data.generatedAt(), data.softwareVersion());
+            Writer endToEnd = o -> {
+                fastexcelFromDatabase(connection, studyId, markerCodes, header, o);
+                connection.commit();
+                ReportReader.tuneTransaction(connection);
+            };
 
             for (int run = 0; run < runs; run++) {
                 if (!only.equals("all")) {
@@ -138,24 +128,149 @@ public final class ReportBenchmark {
                     Writer writer = switch (only) {
                         case "sxssf" -> o -> sxssf(rows, header, o);
                         case "fastexcel" -> o -> fastexcel(rows, header, o);
+                        case "fastexcel-db" -> endToEnd;
                         case "streamed" -> o -> streamed(rows, header, o);
                         case "memory" -> o -> new StudyWorkbook().write(inMemory, o, new ReportProgress());
-                        default -> throw new IllegalArgumentException("all, report, sxssf, fastexcel, streamed or memory");
+                        default -> throw new IllegalArgumentException(
+                                "all, report, sxssf, fastexcel, fastexcel-db, streamed or memory");
                     };
                     time(only, out.resolve(only + ".xlsx"), seconds, heap, sizes, writer);
                     continue;
                 }
-                time("(a) POI SXSSF, Visits cells", out.resolve("visits-sxssf.xlsx"), seconds, heap, sizes,
+                // one round of every line, so that all share the same minutes of a shared machine
+                report(connection, scope, study, out, seconds, heap, sizes);
+                time(END_TO_END, out.resolve("visits-fastexcel-db.xlsx"), seconds, heap, sizes, endToEnd);
+                time("(a) POI SXSSF, Visits cells from memory", out.resolve("visits-sxssf.xlsx"), seconds, heap, sizes,
                         o -> sxssf(rows, header, o));
-                time("(b) fastexcel, Visits cells", out.resolve("visits-fastexcel.xlsx"), seconds, heap, sizes,
+                time(FASTEXCEL, out.resolve("visits-fastexcel.xlsx"), seconds, heap, sizes,
                         o -> fastexcel(rows, header, o));
-                time("(c) report's sheet writer, Visits cells", out.resolve("visits-streamed.xlsx"), seconds, heap,
-                        sizes, o -> streamed(rows, header, o));
-                time("(d) report from memory (all sheets)", out.resolve("report-memory.xlsx"), seconds, heap, sizes,
-                        o -> new StudyWorkbook().write(inMemory, o, new ReportProgress()));
+                time("(c) report's sheet writer, Visits cells from memory", out.resolve("visits-streamed.xlsx"), seconds,
+                        heap, sizes, o -> streamed(rows, header, o));
+                time("(d) whole report from memory (all sheets)", out.resolve("report-memory.xlsx"), seconds, heap,
+                        sizes, o -> new StudyWorkbook().write(inMemory, o, new ReportProgress()));
             }
         }
         print(seconds, heap, sizes);
+    }
+
+    private static final String REPORT = "whole report from PostgreSQL (all sheets)";
+    private static final java.util.Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
+            .map(java.lang.management.MemoryPoolMXBean::getName).collect(java.util.stream.Collectors.toSet());
+    private static final String FASTEXCEL = "(b) fastexcel, Visits cells from memory";
+    private static final String END_TO_END = "(e) fastexcel, Visits cells from PostgreSQL (one query)";
+
+    /** The whole report as the server makes it: read in one snapshot, derive, write every sheet. */
+    private static void report(Connection connection, ReportScope scope, String study, Path out,
+            Map<String, List<Double>> seconds, Map<String, Long> heap, Map<String, Long> sizes) throws Exception {
+        Path file = out.resolve(study + "-report.xlsx");
+        ReportProgress progress = new ReportProgress();
+        Map<String, Long> steps = new LinkedHashMap<>();
+        Thread watcher = new Thread(() -> {
+            // wall time per progress step (database time included), sampled every 2 ms
+            String step = null;
+            long since = System.nanoTime();
+            while (!Thread.currentThread().isInterrupted()) {
+                String now = progress.step();
+                if (!now.equals(step)) {
+                    long t = System.nanoTime();
+                    if (step != null) {
+                        steps.merge(step, t - since, Long::sum);
+                    }
+                    step = now;
+                    since = t;
+                }
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    break;
+                }
+            }
+            steps.merge(step, System.nanoTime() - since, Long::sum);
+        });
+        measure(REPORT, seconds, heap, () -> {
+            watcher.start();
+            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                ReportData data = new ReportReader(connection, scope).read(progress, Instant.now(), "benchmark");
+                new StudyWorkbook().write(data, o, progress);
+            }
+            progress.finished();
+            watcher.interrupt();
+            watcher.join();
+            connection.commit();
+            ReportReader.tuneTransaction(connection);
+        });
+        StringBuilder line = new StringBuilder("    steps:");
+        steps.forEach((step, nanos) -> line.append(String.format(Locale.ROOT, " %s %.2f s;", step, nanos / 1e9)));
+        System.out.println(line);
+        sizes.put(REPORT, Files.size(file));
+    }
+
+    /**
+     * (e) The Visits cells straight from PostgreSQL into fastexcel: one plain query, the visits
+     * joined to their subjects and results, a row per result in visit order, pivoted per visit
+     * here. What any report built on the fastest writer pays at least for this sheet alone.
+     */
+    static void fastexcelFromDatabase(Connection connection, long studyId, List<String> markers, List<String> header,
+            OutputStream out) throws IOException, SQLException {
+        Map<String, Integer> column = new HashMap<>();
+        for (int i = 0; i < markers.size(); i++) {
+            column.put(markers.get(i), i);
+        }
+        String sql = "select v.id, s.usubjid, a.code, si.code, v.visit_number, v.name, v.visit_date, s.first_dose_date,"
+                + " r.test_code, r.standard_value from visit v join subject s on s.id = v.subject_id"
+                + " join arm a on a.id = s.arm_id join site si on si.id = s.site_id"
+                + " left join lab_result r on r.visit_id = v.id where s.study_id = " + studyId
+                + " order by s.id, v.visit_number";
+        org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(out, "Cytotrial", "1.0");
+        org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet("Visits");
+        for (int c = 0; c < header.size(); c++) {
+            sheet.value(0, c, header.get(c));
+        }
+        try (java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setFetchSize(ReportReader.FETCH_SIZE);
+            try (ResultSet rs = statement.executeQuery()) {
+                int r = 0;
+                long visit = Long.MIN_VALUE;
+                double[] values = new double[markers.size()];
+                boolean more = rs.next();
+                while (more) {
+                    visit = rs.getLong(1);
+                    r++;
+                    sheet.value(r, 0, rs.getString(2));
+                    sheet.value(r, 1, rs.getString(3));
+                    sheet.value(r, 2, rs.getString(4));
+                    sheet.value(r, 3, rs.getBigDecimal(5).stripTrailingZeros().doubleValue());
+                    sheet.value(r, 4, rs.getString(6));
+                    java.sql.Date date = rs.getDate(7);
+                    java.sql.Date firstDose = rs.getDate(8);
+                    if (date != null) {
+                        sheet.value(r, 5, date.toLocalDate());
+                        sheet.style(r, 5).format("yyyy-mm-dd").set();
+                        if (firstDose != null) {
+                            sheet.value(r, 6, org.cytotrial.analysis.StudyDay.of(firstDose.toLocalDate(), date.toLocalDate()));
+                        }
+                    }
+                    java.util.Arrays.fill(values, Double.NaN);
+                    do {
+                        Integer c = column.get(rs.getString(9));
+                        if (c != null) {
+                            values[c] = rs.getDouble(10);
+                        }
+                        more = rs.next();
+                    } while (more && rs.getLong(1) == visit);
+                    for (int i = 0; i < values.length; i++) {
+                        if (!Double.isNaN(values[i])) {
+                            sheet.value(r, 7 + i, values[i]);
+                        }
+                    }
+                    if (r % 1000 == 0) {
+                        sheet.flush();
+                    }
+                }
+            }
+        }
+        workbook.finish();
     }
 
     /** The scope of a report over the whole study, as an administrator would get it. */
@@ -327,8 +442,10 @@ public final class ReportBenchmark {
                 if (n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
                     GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo
                             .from((CompositeData) n.getUserData());
-                    long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
-                            .mapToLong(java.lang.management.MemoryUsage::getUsed).sum();
+                    // the heap's pools only: the map holds every pool, Metaspace and the code cache too
+                    long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                            .filter(pool -> HEAP_POOLS.contains(pool.getKey()))
+                            .mapToLong(pool -> pool.getValue().getUsed()).sum();
                     peak.accumulateAndGet(used, Math::max);
                 }
             };
@@ -354,19 +471,18 @@ public final class ReportBenchmark {
     }
 
     private static void print(Map<String, List<Double>> seconds, Map<String, Long> heap, Map<String, Long> sizes) {
-        String baseline = "(b) fastexcel, Visits cells";
-        Double fast = seconds.containsKey(baseline) ? median(seconds.get(baseline)) : null;
+        Double fast = seconds.containsKey(FASTEXCEL) ? median(seconds.get(FASTEXCEL)) : null;
+        Double endToEnd = seconds.containsKey(END_TO_END) ? median(seconds.get(END_TO_END)) : null;
         System.out.println();
-        System.out.println("| writer | median s (runs) | x fastexcel | live heap growth | file |");
-        System.out.println("|---|---|---|---|---|");
-        Map<String, Double> medians = new HashMap<>();
+        System.out.println("| line | median s (runs) | x (b) | x (e) | live heap growth | file |");
+        System.out.println("|---|---|---|---|---|---|");
         for (Map.Entry<String, List<Double>> e : seconds.entrySet()) {
             double m = median(e.getValue());
-            medians.put(e.getKey(), m);
-            System.out.printf(Locale.ROOT, "| %s | %.2f (%s) | %s | %d MB | %.1f MB |%n", e.getKey(), m,
+            System.out.printf(Locale.ROOT, "| %s | %.2f (%s) | %s | %s | %d MB | %.1f MB |%n", e.getKey(), m,
                     String.join(", ", e.getValue().stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).toList()),
-                    fast == null ? "" : String.format(Locale.ROOT, "%.2f", m / fast), heap.get(e.getKey()) / (1024 * 1024),
-                    sizes.get(e.getKey()) / 1e6);
+                    fast == null ? "" : String.format(Locale.ROOT, "%.2f", m / fast),
+                    endToEnd == null ? "" : String.format(Locale.ROOT, "%.2f", m / endToEnd),
+                    heap.get(e.getKey()) / (1024 * 1024), sizes.get(e.getKey()) / 1e6);
         }
     }
 

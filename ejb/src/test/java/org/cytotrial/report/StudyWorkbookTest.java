@@ -166,6 +166,148 @@ class StudyWorkbookTest {
         }
     }
 
+    /**
+     * The small sheets' layout as a reader meets it: header row frozen, an auto-filter over exactly
+     * the table, the number formats that show (but do not round) each kind of number, and column
+     * widths wide enough for their headings.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"RECIST-DEMO"})
+    void summaryBestResponseAndMarkersHaveFrozenHeadersFiltersFormatsAndWidths(String study) throws IOException {
+        DemoReportData demo = new DemoReportData(study);
+        ReportData data = demo.data(demo.scope(null));
+        try (XSSFWorkbook workbook = write(data, new StudyWorkbook())) {
+            XSSFSheet summary = workbook.getSheet("Summary");
+            Map<String, Integer> s = header(summary.getRow(0));
+            frozenWithFilter(summary, "A1:U" + (1 + data.arms().size()));
+            Map<String, String> formats = new java.util.LinkedHashMap<>();
+            for (String c : List.of("Treated", "CR", "PFS events")) {
+                formats.put(c, "0");
+            }
+            for (String c : List.of("ORR", "ORR 95% CI lower", "DCR", "DCR 95% CI upper")) {
+                formats.put(c, "0.0%");
+            }
+            for (String c : List.of("PFS median (months)", "PFS median 95% CI lower")) {
+                formats.put(c, "0.00");   // blank where the median is not reached
+            }
+            formats.put("Arm", "General");
+            int formatted = 0;
+            for (int r = 1; r <= data.arms().size(); r++) {
+                for (Map.Entry<String, String> f : formats.entrySet()) {
+                    Cell cell = summary.getRow(r).getCell(s.get(f.getKey()));
+                    if (cell != null) {
+                        assertEquals(f.getValue(), cell.getCellStyle().getDataFormatString(), f.getKey());
+                        formatted++;
+                    }
+                }
+            }
+            assertTrue(formatted >= data.arms().size() * 8, formatted + " formatted cells");
+            assertEquals(19 * 256, summary.getColumnWidth(0));
+            assertEquals(28 * 256, summary.getColumnWidth(1));
+            assertTrue(summary.getFitToPage() && summary.getPrintSetup().getFitWidth() == 1, "one page wide");
+
+            XSSFSheet best = workbook.getSheet("Best response");
+            Map<String, Integer> b = header(best.getRow(0));
+            frozenWithFilter(best, "A1:H" + (1 + data.outcomes().size()));
+            int measured = 0;
+            for (int r = 1; r <= best.getLastRowNum(); r++) {
+                Row row = best.getRow(r);
+                assertEquals("0.00", format(row, b.get("PFS (months)")));
+                Cell change = row.getCell(b.get("Best % change in sum of diameters"));
+                if (change != null) {
+                    assertEquals("0.0", change.getCellStyle().getDataFormatString());
+                    measured++;
+                }
+            }
+            assertTrue(measured > 0);
+            assertEquals(16 * 256, best.getColumnWidth(0));
+            assertEquals(14 * 256, best.getColumnWidth(5));
+
+            XSSFSheet markers = workbook.getSheet("Markers");
+            Map<String, Integer> m = header(markers.getRow(0));
+            frozenWithFilter(markers, "A1:L" + (1 + data.markerSummaries().size()));
+            Row first = markers.getRow(1);
+            assertEquals("General", format(first, m.get("Visit number")));
+            assertEquals("0", format(first, m.get("n")));
+            for (String statistic : List.of("Median", "Q1", "Q3", "Mean", "SD", "Median fold change")) {
+                Cell cell = first.getCell(m.get(statistic));
+                if (cell != null) {
+                    assertEquals("0.0##", cell.getCellStyle().getDataFormatString(), statistic);
+                }
+            }
+            assertEquals("0.0##", format(first, m.get("Median")));
+            assertEquals(10 * 256, markers.getColumnWidth(0));
+            assertEquals(12 * 256, markers.getColumnWidth(m.get("Visit")));
+            assertEquals(10 * 256, markers.getColumnWidth(m.get("Median fold change")));
+        }
+    }
+
+    /**
+     * The About sheet says what the report covers and how it was made: the study and its filters,
+     * the counts, the generation time as a real UTC date-time cell, who asked, the software
+     * version, and the numbered rules with the cut-off filled in.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "2019-06-30"})
+    void theAboutSheetStatesTheFiltersTheTimeTheVersionAndTheRules(String cutoffText) throws IOException {
+        LocalDate cutoff = cutoffText.isEmpty() ? null : LocalDate.parse(cutoffText);
+        DemoReportData demo = new DemoReportData("RECIST-DEMO");
+        ReportData data = demo.data(demo.scope(cutoff));
+        try (XSSFWorkbook workbook = write(data, new StudyWorkbook())) {
+            XSSFSheet about = workbook.getSheet("About");
+            assertEquals("RECIST-DEMO", rowWith(about, 0, "Study").getCell(1).getStringCellValue());
+            assertEquals("RECIST 1.1", rowWith(about, 0, "Response criteria").getCell(1).getStringCellValue());
+            Cell cut = rowWith(about, 0, "Data cut-off").getCell(1);
+            if (cutoff == null) {
+                assertEquals("none: all data", cut.getStringCellValue());
+            } else {
+                assertTrue(DateUtil.isCellDateFormatted(cut));
+                assertEquals(cutoff, cut.getLocalDateTimeCellValue().toLocalDate());
+            }
+            assertEquals("all: " + String.join(", ", data.scope().armCodes()),
+                    rowWith(about, 0, "Arms").getCell(1).getStringCellValue());
+            assertEquals("all: " + String.join(", ", data.scope().siteCodes()),
+                    rowWith(about, 0, "Sites").getCell(1).getStringCellValue());
+            assertEquals(data.outcomes().size(), number(rowWith(about, 0, "Treated subjects"), 1));
+            assertEquals(data.visitCount(), (long) number(rowWith(about, 0, "Subject-visits"), 1));
+
+            Cell generated = rowWith(about, 0, "Generated at (UTC)").getCell(1);
+            assertEquals(CellType.NUMERIC, generated.getCellType());
+            assertEquals("yyyy-mm-dd hh:mm:ss", generated.getCellStyle().getDataFormatString());
+            assertEquals(java.time.LocalDateTime.ofInstant(data.generatedAt(), java.time.ZoneOffset.UTC),
+                    generated.getLocalDateTimeCellValue());
+            assertEquals(data.scope().requestedBy(), rowWith(about, 0, "Generated by").getCell(1).getStringCellValue());
+            assertEquals("Cytotrial " + data.softwareVersion(), rowWith(about, 0, "Software").getCell(1)
+                    .getStringCellValue());
+            assertNull(rowWith(about, 0, "Audit trail"), "no audit trail sheet, no line about it");
+
+            Row title = rowWith(about, 0, "Rules");
+            assertNotNull(title);
+            List<String> rules = new ArrayList<>();
+            for (int r = title.getRowNum() + 1; r <= about.getLastRowNum(); r++) {
+                Row row = about.getRow(r);
+                assertEquals(Integer.toString(rules.size() + 1), row.getCell(0).getStringCellValue());
+                rules.add(row.getCell(1).getStringCellValue());
+            }
+            assertTrue(rules.size() >= 10, rules.toString());
+            assertTrue(rules.stream().anyMatch(r -> r.startsWith("Best overall response:")), rules.toString());
+            assertTrue(rules.stream().anyMatch(r -> r.startsWith("Kaplan-Meier median:")), rules.toString());
+            assertTrue(rules.stream().anyMatch(r -> r.startsWith("Pseudonymised:")), rules.toString());
+            assertTrue(rules.contains(cutoff == null ? "Data cut-off: none (all data)."
+                    : rules.stream().filter(r -> r.startsWith("Data cut-off: only data dated on or before " + cutoff + " "))
+                            .findFirst().orElse("no rule with the cut-off filled in")), rules.toString());
+        }
+    }
+
+    private static void frozenWithFilter(XSSFSheet sheet, String filter) {
+        assertEquals(1, sheet.getPaneInformation().getHorizontalSplitPosition(), sheet.getSheetName() + " frozen header");
+        assertEquals(filter, sheet.getCTWorksheet().getAutoFilter().getRef(), sheet.getSheetName() + " auto-filter");
+    }
+
+    private static String format(Row row, int column) {
+        return row.getCell(column).getCellStyle().getDataFormatString();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"IL2-MM"})
     void visitsBeyondOneSheetContinueOnNumberedSheets(String study) throws IOException {

@@ -38,12 +38,25 @@ import org.cytotrial.response.TumourAssessment;
  * The same {@link Options} (including the seed) always give the same bytes.
  *
  * <p>Command line: {@code --code SYN --subjects 10000 --sites 40 --visits 24 --assessments 12
- * --markers 20 --seed 1 --out target/SYN.zip}
+ * --markers 20 --seed 1 [--complete] --out target/SYN.zip}
+ *
+ * <p>By default subjects leave the study after progression (one more visit) and some die, so a
+ * study has fewer subject-visits than subjects x visits. With {@code --complete} every subject has
+ * every planned visit: progression, responses, PFS and deaths are drawn exactly as by default, but
+ * responses stop at progression while the visits (labs, markers, dosing) go on to the last planned
+ * one, and a death falls after that visit. So 10,000 subjects x 24 visits are exactly 240,000
+ * subject-visits, the shape of a benchmark that compares with writers of that many rows.
  */
 public final class SyntheticStudyGenerator {
 
     /** Size and shape of the study. */
-    public record Options(String code, int subjects, int sites, int visits, int assessments, int markers, long seed) {
+    public record Options(String code, int subjects, int sites, int visits, int assessments, int markers, long seed,
+            boolean complete) {
+        /** The default study: subjects leave after progression. */
+        public Options(String code, int subjects, int sites, int visits, int assessments, int markers, long seed) {
+            this(code, subjects, sites, visits, assessments, markers, seed, false);
+        }
+
         public Options {
             if (subjects < 1 || sites < 1 || visits < 2 || assessments < 1 || markers < 1) {
                 throw new IllegalArgumentException("subjects, sites, markers and assessments must be at least 1, visits at least 2");
@@ -160,7 +173,7 @@ public final class SyntheticStudyGenerator {
         final LocalDate firstDose;
         final int age;
         final String sex;
-        /** Visits the subject had (1 = baseline); fewer than planned after progression or death. */
+        /** Visits the subject had (1 = baseline); fewer than planned after progression unless complete. */
         final int visitsDone;
         final List<TumourAssessment> tumours = new ArrayList<>();
         final List<RecistEvaluation> evaluations;
@@ -224,12 +237,15 @@ public final class SyntheticStudyGenerator {
                 }
             }
             progressionVisit = firstPd;
-            visitsDone = firstPd == 0 ? planned : Math.min(planned, firstPd + 1);
+            // the last visit with a tumour assessment: the one after progression at the latest
+            int assessedUpTo = firstPd == 0 ? planned : Math.min(planned, firstPd + 1);
+            visitsDone = options.complete() ? planned : assessedUpTo;
+            // the same draws with or without complete, so both have the same responses and deaths
             death = firstPd != 0 && random.nextDouble() < 0.4
-                    ? visitDate(firstPd).plusDays(30 + random.nextInt(200))
+                    ? visitDate(options.complete() ? planned : firstPd).plusDays(30 + random.nextInt(200))
                     : null;
-            // keep only the assessments up to the last visit done
-            while (tumours.size() - 1 > countAssessmentsUpTo(visitsDone)) {
+            // keep only the assessments up to the last assessed visit
+            while (tumours.size() - 1 > countAssessmentsUpTo(assessedUpTo)) {
                 tumours.remove(tumours.size() - 1);
                 investigator.remove(investigator.size() - 1);
             }
@@ -417,11 +433,12 @@ public final class SyntheticStudyGenerator {
 
     public static void main(String[] args) throws IOException {
         Map<String, String> arguments = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
+        for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("Expected --name value pairs, got " + args[i]);
+                throw new IllegalArgumentException("Expected --name value pairs or --complete, got " + args[i]);
             }
-            arguments.put(args[i].substring(2), args[i + 1]);
+            boolean flag = i + 1 == args.length || args[i + 1].startsWith("--");
+            arguments.put(args[i].substring(2), flag ? "true" : args[++i]);
         }
         int subjects = Integer.parseInt(arguments.getOrDefault("subjects", "1000"));
         Options options = new Options(arguments.getOrDefault("code", "SYN-" + subjects), subjects,
@@ -429,7 +446,8 @@ public final class SyntheticStudyGenerator {
                 Integer.parseInt(arguments.getOrDefault("visits", "24")),
                 Integer.parseInt(arguments.getOrDefault("assessments", "12")),
                 Integer.parseInt(arguments.getOrDefault("markers", "20")),
-                Long.parseLong(arguments.getOrDefault("seed", "1")));
+                Long.parseLong(arguments.getOrDefault("seed", "1")),
+                Boolean.parseBoolean(arguments.getOrDefault("complete", "false")));
         Path out = Path.of(arguments.getOrDefault("out", "target/" + options.code() + ".zip"));
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());

@@ -21,7 +21,11 @@ public final class SheetRows {
     /** Excel's day 0 of the 1900 date system (serial 1 = 1900-01-01 after the 1900 leap-year quirk). */
     private static final long EXCEL_EPOCH_DAY = LocalDate.of(1899, 12, 30).toEpochDay();
     private static final long FIRST_SAFE_EPOCH_DAY = LocalDate.of(1900, 3, 1).toEpochDay();
-    private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
+    private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
+        100_000_000, 1_000_000_000, 10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L, 10_000_000_000_000L,
+        100_000_000_000_000L, 1_000_000_000_000_000L};
+    /** Integers up to 2^53 are exact doubles. */
+    private static final long EXACT_INTEGERS = 1L << 53;
     private static final String[] COLUMN_NAMES = new String[702];
 
     static {
@@ -256,15 +260,20 @@ public final class SheetRows {
     }
 
     /**
-     * The shortest of: an integer, a decimal with up to six places that reads back as exactly the
-     * same double, or Java's round-trip representation. Lab values have a few decimals, so the
-     * first two cover nearly every cell without the cost of {@link Double#toString}.
+     * The shortest of: an integer, a decimal of up to fifteen places that reads back as exactly the
+     * same double, or Java's round-trip representation. m / 10^k with m at most 2^53 is one
+     * correctly rounded division of two exact doubles, the same double a reader makes of the text
+     * "m / 10^k", so the check proves the round trip. Lab values have a few decimals and ratios
+     * fifteen or so, so this covers nearly every cell without the cost of {@link Double#toString}.
      */
     private void decimal(double v) throws IOException {
         if (Math.abs(v) < 1e9) {
             for (int k = 0; k < POWERS_OF_TEN.length; k++) {
                 long p = POWERS_OF_TEN[k];
                 long m = Math.round(v * p);
+                if (Math.abs(m) > EXACT_INTEGERS) {
+                    break;
+                }
                 if ((double) m / p == v) {
                     fixed(m, k);
                     return;

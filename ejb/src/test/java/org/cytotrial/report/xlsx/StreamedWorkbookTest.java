@@ -103,6 +103,40 @@ class StreamedWorkbookTest {
         }
     }
 
+    /** Ratios of lab values (up to fifteen decimals and more) and arbitrary doubles read back bit for bit. */
+    @Test
+    void ratiosAndArbitraryDoublesReadBackBitForBit() throws IOException {
+        java.util.Random random = new java.util.Random(11);
+        double[] values = new double[30_000];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = switch (i % 3) {
+                case 0 -> (1 + random.nextInt(9999)) / 10.0 / ((1 + random.nextInt(9999)) / 10.0);
+                case 1 -> random.nextDouble() * Math.pow(10, random.nextInt(12) - 4);
+                default -> Double.longBitsToDouble(random.nextLong() & 0x7fefffffffffffffL);
+            };
+        }
+        byte[] xlsx;
+        try (XSSFWorkbook template = new XSSFWorkbook()) {
+            XSSFSheet sheet = template.createSheet("Numbers");
+            StreamedWorkbook workbook = new StreamedWorkbook(template);
+            workbook.stream(sheet, values.length, rows -> {
+                for (double v : values) {
+                    rows.row().number(v);
+                }
+            });
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            xlsx = out.toByteArray();
+        }
+        try (XSSFWorkbook read = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = read.getSheet("Numbers");
+            for (int i = 0; i < values.length; i++) {
+                assertEquals(Double.doubleToLongBits(values[i]),
+                        Double.doubleToLongBits(sheet.getRow(i).getCell(0).getNumericCellValue()), "value " + values[i]);
+            }
+        }
+    }
+
     @Test
     void inlineTextIsAStringAsWrittenAndTimestampsAreDateTimeCellsToTheMillisecond() throws IOException {
         String[] texts = {"=HYPERLINK(\"http://evil.example\",\"click\")", "+1+1", "@SUM(A1)", "-2+3", " leading space",
