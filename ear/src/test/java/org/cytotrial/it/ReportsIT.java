@@ -135,7 +135,26 @@ class ReportsIT {
                 long results = Database.count("select count(*) from lab_result r join subject s on s.id = r.subject_id"
                         + " join study st on st.id = s.study_id where st.code = ?", study[0]);
                 assertEquals(results, numbers, "every result (derived ratio included) is a number cell");
-                assertEquals(expected.getJsonArray("subjects").size(), workbook.getSheet("Best response").getLastRowNum());
+                XSSFSheet outcomes = workbook.getSheet("Best response");
+                assertEquals(expected.getJsonArray("subjects").size(), outcomes.getLastRowNum());
+                Map<String, Integer> outcome = header(outcomes.getRow(0));
+                for (JsonValue v : expected.getJsonArray("subjects")) {
+                    JsonObject subject = v.asJsonObject();
+                    String usubjid = subject.getString("usubjid");
+                    Row row = rowWith(outcomes, usubjid);
+                    assertNotNull(row, study[1] + " subject " + usubjid);
+                    assertEquals(subject.getString("arm"), row.getCell(outcome.get("Arm")).getStringCellValue(), usubjid);
+                    assertEquals(subject.getBoolean("evaluable") ? "Yes" : "No",
+                            row.getCell(outcome.get("Evaluable")).getStringCellValue(), usubjid + " evaluable");
+                    assertEquals(subject.getString("bestResponse"),
+                            row.getCell(outcome.get("Best overall response")).getStringCellValue(), usubjid + " BOR");
+                    assertEquals(subject.getBoolean("pfsEvent") ? "Event" : "Censored",
+                            row.getCell(outcome.get("PFS status")).getStringCellValue(), usubjid + " PFS status");
+                    // DOMAIN.md: a month is 30.4375 days
+                    double months = subject.getInt("pfsDays") / 30.4375;
+                    assertEquals(months, number(row, outcome.get("PFS (months)")), 1e-6 * Math.max(1, months),
+                            usubjid + " PFS months");
+                }
                 String text = allText(workbook);
                 assertFalse(text.contains("Fever and chills"), "no verbatim adverse event term in a sponsor report");
             }
