@@ -12,6 +12,10 @@
  * throughput and latency percentiles. "--prefer minimal" asks for the new version only instead of
  * the whole form (RFC 7240). "--think 1000" makes each client pause that many milliseconds between
  * its saves (a person at a keyboard); 0, the default, saves back to back (a saturation test).
+ * With a think time, "--arrivals lockstep" (the default) starts every client at once and pauses
+ * exactly that long, so the clients' saves arrive together in bursts; "--arrivals random" starts
+ * each client at a random moment within the first think time and pauses a random time between 0
+ * and twice the think time (the same mean), as people who do not coordinate their typing.
  * "--mode list" times the subject list's first page instead.
  */
 import java.net.URI;
@@ -28,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 public class VisitSaveLoad {
@@ -42,6 +47,7 @@ public class VisitSaveLoad {
                 "subjects-per-client", "10", "mode", "save", "repeat", "50"));
         o.putIfAbsent("prefer", "");
         o.putIfAbsent("think", "0");
+        o.putIfAbsent("arrivals", "lockstep");
         for (int i = 0; i + 1 < args.length; i += 2) {
             o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -50,6 +56,11 @@ public class VisitSaveLoad {
         String study = o.get("study");
         String prefer = o.get("prefer");
         long think = Long.parseLong(o.get("think"));
+        boolean randomArrivals = switch (o.get("arrivals")) {
+            case "lockstep" -> false;
+            case "random" -> true;
+            default -> throw new IllegalArgumentException("--arrivals is lockstep or random, not " + o.get("arrivals"));
+        };
         if (o.get("mode").equals("list")) {
             list(study, Integer.parseInt(o.get("repeat")));
             return;
@@ -73,6 +84,9 @@ public class VisitSaveLoad {
             Thread t = new Thread(() -> {
                 try {
                     int n = 0;
+                    if (randomArrivals && think > 0) {
+                        Thread.sleep(ThreadLocalRandom.current().nextLong(think));
+                    }
                     while (System.nanoTime() < end && !mine.isEmpty()) {
                         Target target = mine.get(n++ % mine.size());
                         long start = System.nanoTime();
@@ -94,7 +108,7 @@ public class VisitSaveLoad {
                             latencies.add(took);
                         }
                         if (think > 0) {
-                            Thread.sleep(think);
+                            Thread.sleep(randomArrivals ? ThreadLocalRandom.current().nextLong(2 * think + 1) : think);
                         }
                     }
                 } catch (Exception e) {
@@ -106,7 +120,8 @@ public class VisitSaveLoad {
             t.start();
         }
         done.await();
-        report("PUT visit with " + results + " results, " + clients + " clients, think " + think + " ms, prefer "
+        report("PUT visit with " + results + " results, " + clients + " clients, think " + think + " ms ("
+                + o.get("arrivals") + "), prefer "
                 + (prefer.isEmpty() ? "representation" : prefer), new ArrayList<>(latencies),
                 Long.parseLong(o.get("seconds")), errors.get());
     }

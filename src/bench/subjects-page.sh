@@ -11,7 +11,9 @@ curl -s -b "$jar" -c "$jar" -o /dev/null "$base/login.xhtml" \
      --data-urlencode "loginForm:password=${PASSWORD:-cytotrial-demo}" --data-urlencode "loginForm:submit=" \
      --data-urlencode "jakarta.faces.ViewState=$state"
 page="$base/coordinator/subjects.xhtml?study=$study"
-curl -s -b "$jar" "$page" | grep -q 'subjectsForm:subjects' || { echo "not logged in, or no subject table" >&2; exit 1; }
+# the whole page first: grep -q stops reading at the first match, and curl's broken pipe would fail the pipeline
+first=$(curl -s -b "$jar" "$page")
+grep -q 'subjectsForm:subjects' <<<"$first" || { echo "not logged in, or no subject table" >&2; exit 1; }
 for i in $(seq 1 3); do curl -s -b "$jar" -o /dev/null "$page"; done   # warm-up
 for i in $(seq 1 "$n"); do curl -s -b "$jar" -o /dev/null -w '%{time_total}\n' "$page"; done | sort -n | awk '
   { t[NR] = $1 * 1000 } END { p50 = t[int((NR + 1) / 2)]; p95 = t[int(NR * 0.95 + 0.999)];

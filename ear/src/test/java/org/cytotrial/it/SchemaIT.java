@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -73,6 +78,27 @@ class SchemaIT {
             }
             assertEquals(List.of(), stale, "tables the import fills whose statistics were not refreshed");
         }
+    }
+
+    /** Every save's foreign-key checks of its audit rows depend on fresh statistics (SchemaMigrator). */
+    @Test
+    void theServerLogWarnsWhenPostgreSQLRunsWithoutAutovacuum() throws SQLException, IOException {
+        String autovacuum;
+        try (Connection connection = Database.connect(); Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("select current_setting('autovacuum')")) {
+            rs.next();
+            autovacuum = rs.getString(1);
+        }
+        StringBuilder log = new StringBuilder();
+        // server.log and, after a change of day, its dated predecessors
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(
+                Path.of(System.getProperty("jboss.home"), "standalone", "log"), "server.log*")) {
+            for (Path file : files) {
+                log.append(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+            }
+        }
+        assertEquals(!"on".equals(autovacuum), log.toString().contains("PostgreSQL runs with autovacuum off"),
+                "the warning is in the server log exactly when autovacuum is off (it is " + autovacuum + ")");
     }
 
     @Test

@@ -75,6 +75,7 @@ public class SchemaMigrator {
             } else {
                 grantRuntimeRole(migrations, application.user());
             }
+            warnWithoutAutovacuum(dataSource);
         }
         entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
     }
@@ -141,6 +142,28 @@ public class SchemaMigrator {
                     + " its privileges: " + e.getMessage(), e);
         }
     }
+
+    /**
+     * Without autovacuum nothing refreshes the planner's statistics while audit revisions accumulate:
+     * plans made while the revision table was small (the foreign-key checks of every audit row among
+     * them) keep scanning it whole, and each save slows down as the trail grows (docs/benchmarks.md,
+     * "Coordinator write path"). The application cannot turn it on; it says so where operators look.
+     */
+    private static void warnWithoutAutovacuum(DataSource source) {
+        try (Connection connection = source.getConnection();
+                PreparedStatement setting = connection.prepareStatement("select current_setting('autovacuum')");
+                ResultSet rs = setting.executeQuery()) {
+            if (rs.next() && !"on".equals(rs.getString(1))) {
+                LOG.warning(AUTOVACUUM_OFF);
+            }
+        } catch (SQLException e) {
+            LOG.warning(() -> "Could not read PostgreSQL's autovacuum setting: " + e.getMessage());
+        }
+    }
+
+    static final String AUTOVACUUM_OFF = "PostgreSQL runs with autovacuum off: the planner's statistics go stale as"
+            + " audit revisions accumulate and saves slow down with the size of the audit trail. Turn autovacuum on"
+            + " (PostgreSQL's default) or run ANALYZE regularly (README, Running on PostgreSQL).";
 
     /** The database (postgresql, h2, ...: the folder of its own migrations) and the role a datasource connects as. */
     private static Connected connected(DataSource source) {
