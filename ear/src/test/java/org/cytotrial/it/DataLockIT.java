@@ -321,11 +321,7 @@ class DataLockIT {
             browser.byId("sections:entryForm:save").click();
             browser.waitForAjax();
             browser.waitFor(d -> d.findElement(By.id("messages")).getText().contains("are locked (site HAMBURG"));
-            browser.waitFor(d -> !d.findElements(By.id("lockBanner")).isEmpty()
-                    && d.findElement(By.id("lockBanner")).getText().contains("site HAMBURG"));
-            for (String form : List.of("sections:entryForm:save", "firstDoseForm", "sections:aeForm:saveAe", "sections:dsForm:saveDs")) {
-                assertTrue(browser.driver().findElements(By.id(form)).isEmpty(), form + " is gone");
-            }
+            assertEveryFormClosedByLock(browser, "site HAMBURG");
         }
     }
 
@@ -346,14 +342,19 @@ class DataLockIT {
             browser.byId("sections:aeForm:saveAe").click();
             browser.waitForAjax();
             browser.waitFor(d -> d.findElement(By.id("messages")).getText().contains("Not saved"));
-            browser.waitFor(d -> !d.findElements(By.id("lockBanner")).isEmpty()
-                    && d.findElement(By.id("lockBanner")).getText().contains("database lock for the interim analysis"));
-            for (String form : List.of("sections:aeForm:saveAe", "sections:dsForm:saveDs", "sections:entryForm:save", "firstDoseForm")) {
-                assertTrue(browser.driver().findElements(By.id(form)).isEmpty(), form + " is gone");
-            }
+            assertEveryFormClosedByLock(browser, "database lock for the interim analysis");
             assertEquals(before, Database.rowCounts(), "the refused adverse event stored nothing");
             browser.screenshot("casebook-locked-at-adverse-event");
             assertEquals(200, unlock(code, id, "interim analysis done").status());
+        }
+    }
+
+    /** The casebook after a save the lock refused: the banner names the lock, and no form is left to fill. */
+    private static void assertEveryFormClosedByLock(Browser browser, String lockText) {
+        browser.waitFor(d -> !d.findElements(By.id("lockBanner")).isEmpty()
+                && d.findElement(By.id("lockBanner")).getText().contains(lockText));
+        for (String form : List.of("sections:entryForm:save", "firstDoseForm", "sections:aeForm:saveAe", "sections:dsForm:saveDs")) {
+            assertTrue(browser.driver().findElements(By.id(form)).isEmpty(), form + " is gone");
         }
     }
 }

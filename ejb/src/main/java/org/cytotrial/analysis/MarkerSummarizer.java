@@ -92,9 +92,20 @@ public final class MarkerSummarizer implements Consumer<MarkerObservation> {
         }
         values = append(values, nValues++, row.value());
         Double base = baselines.get(row.subject());
-        if (base != null && base != 0.0 && row.visitNum() >= baselineVisit) {
-            folds = append(folds, nFolds++, row.value() / base);
+        if (base != null && row.visitNum() >= baselineVisit) {
+            double fold = foldChange(row.value(), base);
+            if (!Double.isNaN(fold)) {
+                folds = append(folds, nFolds++, fold);
+            }
         }
+    }
+
+    /**
+     * A subject's fold change: its value / its own baseline value; NaN (none) without a baseline
+     * (NaN) or with a baseline of 0. The one rule for every summary made from these values.
+     */
+    public static double foldChange(double value, double baseline) {
+        return Double.isNaN(baseline) || baseline == 0.0 ? Double.NaN : value / baseline;
     }
 
     /** Emits the last summary; the summarizer can then be reused for another stream. */

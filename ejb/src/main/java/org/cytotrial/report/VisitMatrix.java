@@ -38,10 +38,10 @@ final class VisitMatrix {
 
     // the visits, in subject and visit-number order
     private int rows;
-    private int[] subjectOf = new int[1024];
-    private int[] numberOf = new int[1024];
-    private String[] nameOf = new String[1024];
-    private int[] dateOf = new int[1024];
+    private int[] subjectOf;
+    private int[] numberOf;
+    private String[] nameOf;
+    private int[] dateOf;
     private double[] cells;
     private final int width;
     private final List<MarkerColumn> catalogue;
@@ -252,9 +252,9 @@ final class VisitMatrix {
                             label[c] = nameOf[r];
                         }
                         if (b >= 0) {
-                            double base = cells[baseRow + c];
-                            if (!Double.isNaN(base) && base != 0.0) {
-                                folds[c][nFolds[c]++] = value / base;
+                            double fold = MarkerSummarizer.foldChange(value, cells[baseRow + c]);
+                            if (!Double.isNaN(fold)) {
+                                folds[c][nFolds[c]++] = fold;
                             }
                         }
                     }

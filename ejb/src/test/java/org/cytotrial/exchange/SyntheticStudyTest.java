@@ -99,6 +99,13 @@ class SyntheticStudyTest {
     }
 
     @Test
+    void theCommandLineRefusesAnUnknownOptionByName() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SyntheticStudyGenerator.main(new String[] {"--subject", "10"}));
+        assertTrue(e.getMessage().contains("--subject") && e.getMessage().contains("--subjects"), e.getMessage());
+    }
+
+    @Test
     void theSameOptionsGiveTheSameBytes() throws IOException {
         SyntheticStudyGenerator.Options options = SyntheticStudyGenerator.Options.of("SYN-R", 40);
         assertArrayEquals(generate(options), generate(options));

@@ -431,14 +431,22 @@ public final class SyntheticStudyGenerator {
         w.write(line.toString());
     }
 
+    private static final List<String> OPTION_NAMES = List.of("code", "subjects", "sites", "visits", "assessments",
+            "markers", "seed", "complete", "out");
+
     public static void main(String[] args) throws IOException {
         Map<String, String> arguments = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--")) {
                 throw new IllegalArgumentException("Expected --name value pairs or --complete, got " + args[i]);
             }
+            String name = args[i].substring(2);
+            if (!OPTION_NAMES.contains(name)) {
+                throw new IllegalArgumentException("Unknown option --" + name + "; the options are --"
+                        + String.join(", --", OPTION_NAMES));
+            }
             boolean flag = i + 1 == args.length || args[i + 1].startsWith("--");
-            arguments.put(args[i].substring(2), flag ? "true" : args[++i]);
+            arguments.put(name, flag ? "true" : args[++i]);
         }
         int subjects = Integer.parseInt(arguments.getOrDefault("subjects", "1000"));
         Options options = new Options(arguments.getOrDefault("code", "SYN-" + subjects), subjects,
@@ -460,6 +468,4 @@ public final class SyntheticStudyGenerator {
         System.out.printf(Locale.ROOT, "%s: %s rows %s in %.1f s (%d bytes)%n", out, options.code(), counts,
                 (System.nanoTime() - started) / 1e9, Files.size(out));
     }
-
-
 }

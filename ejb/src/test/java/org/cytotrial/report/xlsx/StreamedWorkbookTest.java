@@ -77,11 +77,8 @@ class StreamedWorkbookTest {
         }
     }
 
-    @Test
-    void numbersReadBackAsExactlyTheSameDoubles() throws IOException {
-        double[] values = {0, -0.0, 1, -1, 0.1, 0.2, 0.30000000000000004, 12.5, 102.69999999999999, 1e-7, 123456789.123,
-                1e15, 1e300, -2.5e-300, Math.PI, 4.35, 0.05, 1.005, 999999999.999999, Double.MIN_VALUE, Long.MAX_VALUE};
-        byte[] xlsx;
+    /** A workbook whose streamed sheet "Numbers" holds the values down column A, one per row. */
+    private static byte[] numbersSheet(double[] values) throws IOException {
         try (XSSFWorkbook template = new XSSFWorkbook()) {
             XSSFSheet sheet = template.createSheet("Numbers");
             StreamedWorkbook workbook = new StreamedWorkbook(template);
@@ -92,9 +89,15 @@ class StreamedWorkbookTest {
             });
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             workbook.write(out);
-            xlsx = out.toByteArray();
+            return out.toByteArray();
         }
-        try (XSSFWorkbook read = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+    }
+
+    @Test
+    void numbersReadBackAsExactlyTheSameDoubles() throws IOException {
+        double[] values = {0, -0.0, 1, -1, 0.1, 0.2, 0.30000000000000004, 12.5, 102.69999999999999, 1e-7, 123456789.123,
+                1e15, 1e300, -2.5e-300, Math.PI, 4.35, 0.05, 1.005, 999999999.999999, Double.MIN_VALUE, Long.MAX_VALUE};
+        try (XSSFWorkbook read = new XSSFWorkbook(new ByteArrayInputStream(numbersSheet(values)))) {
             Sheet sheet = read.getSheet("Numbers");
             for (int i = 0; i < values.length; i++) {
                 assertEquals(values[i] == 0 ? 0.0 : values[i], sheet.getRow(i).getCell(0).getNumericCellValue(),
@@ -115,20 +118,7 @@ class StreamedWorkbookTest {
                 default -> Double.longBitsToDouble(random.nextLong() & 0x7fefffffffffffffL);
             };
         }
-        byte[] xlsx;
-        try (XSSFWorkbook template = new XSSFWorkbook()) {
-            XSSFSheet sheet = template.createSheet("Numbers");
-            StreamedWorkbook workbook = new StreamedWorkbook(template);
-            workbook.stream(sheet, values.length, rows -> {
-                for (double v : values) {
-                    rows.row().number(v);
-                }
-            });
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            workbook.write(out);
-            xlsx = out.toByteArray();
-        }
-        try (XSSFWorkbook read = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+        try (XSSFWorkbook read = new XSSFWorkbook(new ByteArrayInputStream(numbersSheet(values)))) {
             Sheet sheet = read.getSheet("Numbers");
             for (int i = 0; i < values.length; i++) {
                 assertEquals(Double.doubleToLongBits(values[i]),
